@@ -1,0 +1,98 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Engine } from '../core/engine';
+import type { SettableClock } from '../core/clock';
+import type { EngineRequest, EngineResponse } from '../core/types';
+import type { Journal } from './journal';
+
+// /__admin: standin's own control surface, never under a vendor prefix, answering in its own
+// envelope {standin:{error,message}} on failure.
+
+export interface AdminDeps {
+  engines: Map<string, Engine>;
+  journal: Journal;
+  clock: SettableClock;
+  adminToken?: string;
+  startedAt: number;
+}
+
+function fail(status: number, error: string, message: string): EngineResponse {
+  return { status, body: { standin: { error, message } } };
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const expected = Buffer.from(`Bearer ${token}`);
+  const given = Buffer.from(header ?? '');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function jsonBody(request: EngineRequest): Record<string, unknown> | undefined {
+  if (!request.body || request.body.length === 0) return {};
+  try {
+    const value = JSON.parse(request.body.toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResponse {
+  if (deps.adminToken && !tokenMatches(request.headers.authorization, deps.adminToken)) {
+    return fail(401, 'Unauthorized', 'this /__admin needs Authorization: Bearer <admin token> (see --admin-token)');
+  }
+  const [resource, arg] = request.path.replace(/^\/+|\/+$/g, '').split('/');
+  const route = `${request.method} ${resource ?? ''}`;
+  const body = jsonBody(request);
+  if (body === undefined) return fail(400, 'MalformedBody', 'the body must be a JSON object');
+  const pick = (name: string) => (body[name] as string | undefined) ?? one(request.query[name]);
+
+  switch (route) {
+    case 'GET health':
+      return {
+        status: 200,
+        body: {
+          status: 'ok',
+          apis: [...deps.engines.keys()],
+          uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+          now: deps.clock.now().toISOString(),
+          requests: deps.journal.recorded,
+        },
+      };
+    case 'POST reset': {
+      const api = pick('api');
+      const namespace = pick('namespace');
+      if (api && !deps.engines.has(api)) return fail(404, 'UnknownApi', `no API named '${api}' is served`);
+      const targets = api ? [deps.engines.get(api)!] : [...deps.engines.values()];
+      for (const engine of targets) engine.reset(namespace);
+      return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: namespace ?? '(all)' } } };
+    }
+    case 'GET state': {
+      const engine = arg ? deps.engines.get(arg) : undefined;
+      if (!engine) return fail(404, 'UnknownApi', `GET /__admin/state/<api> with one of: ${[...deps.engines.keys()].join(', ')}`);
+      const namespace = one(request.query.namespace) ?? 'default';
+      return { status: 200, body: { api: engine.name, namespace, state: engine.dump(namespace) } };
+    }
+    case 'GET namespaces':
+      return { status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.namespaces()])) };
+    case 'GET journal': {
+      const limit = Number(one(request.query.limit) ?? 0) || undefined;
+      return { status: 200, body: { entries: deps.journal.list({ api: one(request.query.api), namespace: one(request.query.namespace), limit }) } };
+    }
+    case 'DELETE journal':
+      deps.journal.clear();
+      return { status: 204 };
+    case 'GET clock':
+      return { status: 200, body: { now: deps.clock.now().toISOString(), pinned: deps.clock.isPinned() } };
+    case 'PUT clock': {
+      try {
+        deps.clock.set(body.now as string | null | undefined);
+      } catch (e) {
+        return fail(400, 'InvalidClock', (e as Error).message);
+      }
+      return { status: 200, body: { now: deps.clock.now().toISOString(), pinned: deps.clock.isPinned() } };
+    }
+    default:
+      return fail(404, 'NotFound', `no admin route ${request.method} /__admin/${request.path.replace(/^\/+/, '')}`);
+  }
+}

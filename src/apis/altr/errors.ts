@@ -1,0 +1,28 @@
+import type { EngineError, EngineResponse } from '../../core/types';
+import { problemsText } from '../../core/problems';
+
+// ALTR's envelope: {success:false, response:{error_type, error_message}}. Its docs answer an
+// internal failure with 503, so standin does too.
+
+export function altrError(status: number, errorType: string, message: string): EngineResponse {
+  return { status, body: { success: false, response: { error_type: errorType, error_message: message } } };
+}
+
+export function renderAltrError(error: EngineError): EngineResponse {
+  switch (error.kind) {
+    case 'routeNotFound':
+      return altrError(404, 'resource_not_found', `No resource at ${error.method} ${error.path}.`);
+    case 'methodNotAllowed':
+      return altrError(405, 'method_not_allowed', `${error.method} is not allowed on ${error.path}.`);
+    case 'validation':
+      return altrError(400, 'bad_request', problemsText(error.problems));
+    case 'malformedBody':
+      return altrError(400, 'bad_request', error.message);
+    case 'unsupportedMediaType':
+      return altrError(400, 'bad_request', `Content-Type must be ${error.expected.join(' or ')}.`);
+    case 'bodyTooLarge':
+      return altrError(413, 'bad_request', `Request body is larger than ${error.limit} bytes.`);
+    case 'internal':
+      return altrError(503, 'internal_error', 'Unable to process request at this time.');
+  }
+}

@@ -1,0 +1,58 @@
+import type { EngineError, EngineResponse, Problem } from '../../core/types';
+
+// Droplit's standard error structure: {errorType, errors:[{in?, path, message}]}. The reference names
+// each 400 (Body Parameters Missing, Alias Invalid, ...); this maps the spec's validation problems onto
+// those names by where they failed, never by matching message text.
+
+export interface DroplitErrorItem {
+  in?: 'query' | 'body' | 'path' | 'header';
+  path: string;
+  message: string;
+}
+
+export function droplitError(status: number, errorType: string, errors: DroplitErrorItem[]): EngineResponse {
+  return { status, body: { errorType, errors } };
+}
+
+export const MESSAGES = {
+  bodyMissing: 'Body Parameters Missing',
+  noQuery: 'No Query String Allowed',
+  aliasInvalid: 'Alias Invalid',
+  aliasExists: 'Alias Exists',
+  metaInvalid: 'Metadata Format Invalid',
+  ecosystemMissing: 'Ecosystem Missing',
+  ecosystemInvalid: 'Ecosystem Invalid',
+  environmentInvalid: 'Environment Invalid',
+} as const;
+
+function named(p: Problem): DroplitErrorItem {
+  const top = p.field.split('.')[0];
+  if (p.in === 'body' && (p.keyword === 'required' || top === '')) return { in: 'body', path: top, message: MESSAGES.bodyMissing };
+  if (p.in === 'body' && top === 'alias') return { in: 'body', path: 'alias', message: MESSAGES.aliasInvalid };
+  if (p.in === 'body' && top === 'meta') return { in: 'body', path: 'meta', message: MESSAGES.metaInvalid };
+  if (p.in === 'query' && top === 'ecosystemId') return { in: 'query', path: 'ecosystemId', message: MESSAGES.ecosystemInvalid };
+  if (p.in === 'path' && top === 'id') return { in: 'path', path: 'id', message: MESSAGES.environmentInvalid };
+  return { in: p.in, path: p.field, message: p.message };
+}
+
+export function renderDroplitError(error: EngineError): EngineResponse {
+  switch (error.kind) {
+    case 'routeNotFound':
+      return droplitError(404, 'NotFound', [{ path: error.path, message: `Cannot ${error.method} ${error.path}` }]);
+    case 'methodNotAllowed':
+      return droplitError(405, 'MethodNotAllowed', [{ path: error.path, message: `${error.method} is not allowed; use ${error.allow.join(', ')}` }]);
+    case 'validation':
+      return droplitError(400, 'InvalidParams', error.problems.map(named));
+    case 'malformedBody':
+      return droplitError(400, 'InvalidBody', [{ in: 'body', path: '', message: error.message }]);
+    case 'unsupportedMediaType': {
+      // The reference: "Body Parameters Missing" is what a wrong content-type produces.
+      const fields = error.requiredFields.length ? error.requiredFields : [''];
+      return droplitError(400, 'InvalidParams', fields.map((path) => ({ in: 'body' as const, path, message: MESSAGES.bodyMissing })));
+    }
+    case 'bodyTooLarge':
+      return droplitError(413, 'PayloadTooLarge', [{ in: 'body', path: '', message: `Request body is larger than ${error.limit} bytes` }]);
+    case 'internal':
+      return droplitError(500, 'InternalError', [{ path: '', message: error.message }]);
+  }
+}

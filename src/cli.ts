@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import type { Config } from './config';
+import type { ApiName } from './core/types';
+import { createServer } from './server';
+
+// Maps argv and the environment onto a typed Config; nothing else lives here.
+
+const USAGE = `standin: stateful mock server and contract harness for Ignisign, ALTR chainAPI, ncanode Signatures, Losant certificates and Droplit environments
+
+Usage:
+  standin serve [options]      serve the APIs (the default command)
+
+Options for serve:
+  --port N                 port to listen on (default 4010, env PORT; 0 picks a free one)
+  --host HOST              address to bind (default 127.0.0.1, env HOST; 0.0.0.0 to widen)
+  --api NAME               serve only this API, at the root instead of under /NAME
+  --seed N                 seed for generated data and ids (default 1337, env STANDIN_SEED)
+  --now ISO                pin the clock to this instant (default: real time)
+  --validate-responses M   strict (default): a response that breaks the spec becomes a 500;
+                           warn: send it and log the problems; off: skip the check
+  --body-limit BYTES       largest request body (default 5242880); larger gets 413
+  --journal-size N         requests kept in /__admin/journal (default 1000)
+  --admin-token TOKEN      require 'Authorization: Bearer TOKEN' on /__admin (env STANDIN_ADMIN_TOKEN)
+  --log-requests           one line per request on stderr
+  -h, --help               this text
+`;
+
+function int(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new Error(`--${name} must be a whole number, got '${value}'`);
+  return n;
+}
+
+export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Config> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      api: { type: 'string' },
+      seed: { type: 'string' },
+      now: { type: 'string' },
+      'validate-responses': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'journal-size': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'log-requests': { type: 'boolean' },
+    },
+  });
+  return {
+    port: int('port', values.port ?? env.PORT),
+    host: values.host ?? env.HOST,
+    root: values.api as ApiName | undefined,
+    seed: int('seed', values.seed ?? env.STANDIN_SEED),
+    now: values.now,
+    responseValidation: values['validate-responses'] as Config['responseValidation'] | undefined,
+    bodyLimit: int('body-limit', values['body-limit']),
+    journalSize: int('journal-size', values['journal-size']),
+    adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN,
+    logRequests: values['log-requests'],
+  };
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const server = createServer(serveConfig(argv, process.env));
+  const address = await server.listen();
+  process.stdout.write(`${server.routeTable()}\n\nstandin listening on ${server.url()}${server.config.root ? ` (${server.config.root} at the root)` : ''}\n`);
+  if (address.address !== '127.0.0.1' && address.address !== '::1') {
+    process.stdout.write('warning: bound beyond loopback; anyone who can reach this port can use the mock and /__admin\n');
+  }
+  const stop = (signal: string) => {
+    process.stdout.write(`\n${signal}: closing\n`);
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === undefined || command.startsWith('-')) return main(['serve', ...argv]);
+  switch (command) {
+    case 'serve':
+      await serve(rest);
+      return -1; // keeps running
+    default:
+      process.stderr.write(`standin: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err: Error) => {
+      process.stderr.write(`standin: ${err.message}\n`);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,225 @@
+import { SettableClock } from './clock';
+import { createEngine, type ResponseValidation } from './engine';
+import type { ApiModule } from './module';
+import { parseSpec } from './spec';
+import type { EngineError, EngineRequest } from './types';
+import { compileSpec } from './validators';
+
+// A small spec and module of our own, so these tests pin the engine's behaviour without
+// depending on any vendor.
+const document = {
+  openapi: '3.1.0',
+  info: { title: 'toy', version: '1' },
+  paths: {
+    '/things/': {
+      post: {
+        operationId: 'createThing',
+        parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingInput' } } },
+        },
+        responses: {
+          '201': { description: 'made', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' }, example: { id: 't1', name: 'a' } } } },
+          '400': { description: 'bad', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
+    '/things/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^t[0-9]+$' } }],
+      get: {
+        operationId: 'getThing',
+        parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10 } }],
+        responses: {
+          '200': {
+            description: 'ok',
+            headers: { 'X-Hash': { required: true, schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+          },
+        },
+      },
+      delete: { operationId: 'deleteThing', responses: { '204': { description: 'gone' } } },
+    },
+  },
+  components: {
+    schemas: {
+      ThingInput: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 } } },
+      Thing: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+      Error: { type: 'object', required: ['oops'], properties: { oops: { type: 'string' } } },
+    },
+  },
+};
+
+function toyModule(overrides: Partial<ApiModule> = {}): ApiModule {
+  return {
+    name: 'altr',
+    specFile: 'toy.yaml',
+    createState: () => ({ made: 0 }),
+    renderError: (error: EngineError) => ({ status: error.kind === 'validation' ? 400 : error.kind === 'methodNotAllowed' ? 405 : 404, body: { oops: JSON.stringify(error) } }),
+    handlers: {
+      createThing: (ctx) => {
+        ctx.state.made++;
+        return { status: 201, body: { id: `t${ctx.state.made}`, name: ctx.body.name } };
+      },
+      getThing: (ctx) => ({ status: 200, headers: { 'x-hash': 'h' }, body: { id: ctx.params.id, name: String(ctx.query.limit ?? 'none') } }),
+      deleteThing: () => ({ status: 204 }),
+    },
+    ...overrides,
+  };
+}
+
+function engineFor(module: ApiModule, responseValidation: ResponseValidation = 'strict') {
+  const spec = parseSpec(structuredClone(document));
+  return createEngine({ module, spec, validators: compileSpec(spec), clock: new SettableClock('2024-01-01T00:00:00Z'), seed: 1, responseValidation });
+}
+
+function req(method: string, path: string, init: Partial<EngineRequest> = {}): EngineRequest {
+  return { method, path, rawQuery: '', query: {}, headers: {}, ...init };
+}
+
+const json = (value: unknown): Partial<EngineRequest> => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(value)) });
+
+describe('routing', () => {
+  const engine = engineFor(toyModule());
+
+  it('answers an unknown path with the vendor 404', async () => {
+    const { response } = await engine.handle(req('GET', '/nope'), 'default');
+    expect(response.status).toBe(404);
+    expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'routeNotFound', path: '/nope' });
+  });
+
+  it('answers a known path with the wrong method with 405 and an Allow header', async () => {
+    const { response } = await engine.handle(req('PUT', '/things/t1'), 'default');
+    expect(response.status).toBe(405);
+    expect(response.headers?.allow).toBe('GET, DELETE');
+  });
+
+  it('treats a trailing slash as insignificant and decodes path parameters', async () => {
+    const a = await engine.handle(req('POST', '/things', json({ name: 'x' })), 'default');
+    const b = await engine.handle(req('GET', '/things/t%31/'), 'default');
+    expect(a.response.status).toBe(201);
+    expect(b.response.body).toMatchObject({ id: 't1' });
+  });
+});
+
+describe('request validation', () => {
+  const engine = engineFor(toyModule());
+
+  it('names the failing body field', async () => {
+    const { response, requestProblems } = await engine.handle(req('POST', '/things/', json({ name: '', extra: 1 })), 'default');
+    expect(response.status).toBe(400);
+    expect(requestProblems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: 'body', field: 'name', keyword: 'minLength' }),
+        expect.objectContaining({ in: 'body', field: 'extra', keyword: 'additionalProperties' }),
+      ]),
+    );
+  });
+
+  it('validates path and query parameters, coercing strings to their types', async () => {
+    const bad = await engine.handle(req('GET', '/things/x1', { query: { limit: '11' } }), 'default');
+    expect(bad.requestProblems?.map((p) => `${p.in}:${p.field}:${p.keyword}`).sort()).toEqual(['path:id:pattern', 'query:limit:maximum']);
+    const good = await engine.handle(req('GET', '/things/t1', { query: { limit: '3' } }), 'default');
+    expect(good.response.body).toMatchObject({ name: '3' });
+  });
+
+  it('reports malformed JSON, a wrong content type and a missing body as typed errors', async () => {
+    const seen: EngineError[] = [];
+    const e = engineFor(toyModule({ renderError: (error) => (seen.push(error), { status: 400, body: { oops: error.kind } }) }));
+    await e.handle(req('POST', '/things', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name":') }), 'default');
+    await e.handle(req('POST', '/things', { headers: { 'content-type': 'text/plain' }, body: Buffer.from('name') }), 'default');
+    await e.handle(req('POST', '/things'), 'default');
+    expect(seen.map((x) => x.kind)).toEqual(['malformedBody', 'unsupportedMediaType', 'validation']);
+    expect(seen[1]).toMatchObject({ expected: ['application/json'], requiredFields: ['name'] });
+  });
+
+  it('refuses an oversized body before anything runs', async () => {
+    const { response } = await engine.handle(req('POST', '/things', { bodyTooLarge: 10 }), 'default');
+    expect(JSON.parse((response.body as any).oops)).toEqual({ kind: 'bodyTooLarge', limit: 10 });
+  });
+});
+
+describe('response self-validation', () => {
+  const broken = toyModule({
+    handlers: {
+      ...toyModule().handlers,
+      createThing: () => ({ status: 201, body: { id: 7 } }),
+      getThing: () => ({ status: 200, body: { id: 'x', name: 'y' } }),
+      deleteThing: () => ({ status: 200, body: { gone: true } }),
+    },
+  });
+
+  it('turns a response that breaks the spec into a 500 listing each problem by JSON pointer (strict)', async () => {
+    const engine = engineFor(broken);
+    const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
+    expect(response.status).toBe(500);
+    expect((response.body as any).standin.problems).toEqual(
+      expect.arrayContaining([
+        { pointer: '/body/id', message: 'must be string' },
+        { pointer: '/body/name', message: 'is required' },
+      ]),
+    );
+  });
+
+  it('catches a missing required header and an undocumented status', async () => {
+    const engine = engineFor(broken);
+    const get = await engine.handle(req('GET', '/things/t1'), 'default');
+    expect((get.response.body as any).standin.problems).toEqual([{ pointer: '/headers/x-hash', message: 'required header x-hash is missing' }]);
+    const del = await engine.handle(req('DELETE', '/things/t1'), 'default');
+    expect((del.response.body as any).standin.problems[0].pointer).toBe('/status');
+  });
+
+  it('passes the response through with a violation count in warn mode', async () => {
+    const violations: string[] = [];
+    const spec = parseSpec(structuredClone(document));
+    const engine = createEngine({
+      module: broken, spec, validators: compileSpec(spec), clock: new SettableClock(), seed: 1, responseValidation: 'warn',
+      onViolation: (id) => violations.push(id),
+    });
+    const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
+    expect(response.status).toBe(201);
+    expect(response.headers?.['x-standin-violations']).toBe('2');
+    expect(violations).toEqual(['createThing']);
+  });
+
+  it('checks error envelopes the engine renders against the vendor Error component', async () => {
+    const engine = engineFor(toyModule({ renderError: () => ({ status: 404, body: { wrong: true } }) }));
+    const { response } = await engine.handle(req('GET', '/nope'), 'default');
+    expect(response.status).toBe(500);
+    expect((response.body as any).standin.problems[0]).toEqual({ pointer: '/body', message: "must have required property 'oops'" });
+  });
+
+  it('answers a throwing handler in the vendor envelope without a stack trace', async () => {
+    const engine = engineFor(toyModule({ handlers: { ...toyModule().handlers, createThing: () => { throw new Error('boom'); } } }));
+    const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
+    expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'internal' });
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('start-up check of handlers against operationIds', () => {
+  it('refuses a spec operation without a handler', () => {
+    const { deleteThing: _omit, ...rest } = toyModule().handlers;
+    expect(() => engineFor(toyModule({ handlers: rest }))).toThrow(/operation deleteThing has no handler/);
+  });
+
+  it('refuses a handler for an operation the spec lacks', () => {
+    expect(() => engineFor(toyModule({ handlers: { ...toyModule().handlers, listThings: () => ({ status: 200 }) } }))).toThrow(
+      /handler listThings has no operation in the spec/,
+    );
+  });
+});
+
+describe('namespaces', () => {
+  it('keeps state apart per namespace and reseeds after reset', async () => {
+    const engine = engineFor(toyModule());
+    await engine.handle(req('POST', '/things', json({ name: 'a' })), 'one');
+    await engine.handle(req('POST', '/things', json({ name: 'a' })), 'one');
+    const other = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'two');
+    expect(other.response.body).toMatchObject({ id: 't1' });
+    expect(engine.dump('one')).toEqual({ made: 2 });
+    engine.reset('one');
+    expect(engine.dump('one')).toEqual({ made: 0 });
+    expect(engine.dump('two')).toEqual({ made: 1 });
+  });
+});

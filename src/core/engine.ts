@@ -1,0 +1,232 @@
+import { Faker, en } from '@faker-js/faker';
+import type { ApiModule, HandlerContext } from './module';
+import { Router } from './router';
+import type { Spec, SpecOperation } from './spec';
+import type { Clock, EngineError, EngineRequest, EngineResponse, Problem } from './types';
+import { isJsonMedia, mediaTypeOf, type OperationValidators, type ResponseProblem, type SpecValidators } from './validators';
+
+// The pipeline, written once for every vendor:
+// match -> authenticate -> parse + validate request -> handler -> validate response.
+
+export type ResponseValidation = 'strict' | 'warn' | 'off';
+
+export interface EngineOptions {
+  module: ApiModule;
+  spec: Spec;
+  validators: SpecValidators;
+  clock: Clock;
+  seed: number;
+  responseValidation: ResponseValidation;
+  /** Called with each problem found in a response when validation is 'warn'. */
+  onViolation?: (operationId: string, problems: ResponseProblem[]) => void;
+}
+
+/** What the adapter needs to write the answer and journal it. */
+export interface Outcome {
+  response: EngineResponse;
+  operationId?: string;
+  requestProblems?: Problem[];
+  responseProblems?: ResponseProblem[];
+}
+
+export interface Engine {
+  readonly name: string;
+  readonly spec: Spec;
+  handle(request: EngineRequest, namespace: string): Promise<Outcome>;
+  renderError(error: EngineError, operation?: SpecOperation): EngineResponse;
+  /** Forgets a namespace's state (or all of them); it is seeded again on next use. */
+  reset(namespace?: string): void;
+  namespaces(): string[];
+  dump(namespace: string): unknown;
+}
+
+export const STANDIN_ERROR_HEADER = 'x-standin-error';
+
+function checkHandlers(module: ApiModule, spec: Spec): void {
+  const specIds = new Set(spec.operations.map((o) => o.operationId));
+  const handlerIds = new Set(Object.keys(module.handlers));
+  const missing = [...specIds].filter((id) => !handlerIds.has(id));
+  const extra = [...handlerIds].filter((id) => !specIds.has(id));
+  if (missing.length || extra.length) {
+    const lines = [
+      `standin: the ${module.name} handlers do not match specs/${module.specFile}:`,
+      ...missing.map((id) => `  - operation ${id} has no handler`),
+      ...extra.map((id) => `  - handler ${id} has no operation in the spec`),
+    ];
+    throw new Error(lines.join('\n'));
+  }
+}
+
+function parseBody(op: SpecOperation, request: EngineRequest, validators: OperationValidators):
+  | { ok: true; body: unknown; mediaType?: string }
+  | { ok: false; error: EngineError } {
+  const hasBody = request.body !== undefined && request.body.length > 0;
+  if (!op.requestBody) return { ok: true, body: undefined }; // a body the spec does not define is ignored
+  if (!hasBody) {
+    if (!op.requestBody.required) return { ok: true, body: undefined };
+    return { ok: false, error: { kind: 'validation', problems: [{ in: 'body', field: '', pointer: '', keyword: 'required', message: 'a request body is required' }] } };
+  }
+  const contentType = request.headers['content-type'];
+  const mediaType = validators.requestMedia(contentType ?? '');
+  if (!mediaType) {
+    return {
+      ok: false,
+      error: { kind: 'unsupportedMediaType', contentType: contentType ?? '', expected: validators.requestMediaTypes, requiredFields: validators.requiredBodyFields },
+    };
+  }
+  const actual = mediaTypeOf(contentType);
+  if (!isJsonMedia(actual)) return { ok: true, body: request.body, mediaType };
+  try {
+    return { ok: true, body: JSON.parse(request.body!.toString('utf8')), mediaType };
+  } catch (e) {
+    return { ok: false, error: { kind: 'malformedBody', message: `request body is not valid JSON: ${(e as Error).message}` } };
+  }
+}
+
+function contentTypeOf(response: EngineResponse): string | undefined {
+  const explicit = response.headers?.['content-type'];
+  if (explicit) return explicit;
+  if (response.body === undefined) return undefined;
+  if (Buffer.isBuffer(response.body)) return 'application/octet-stream';
+  if (typeof response.body === 'string') return 'text/plain; charset=utf-8';
+  return 'application/json; charset=utf-8';
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const { module, spec, validators, clock } = options;
+  checkHandlers(module, spec);
+  const router = new Router(spec.operations);
+  const states = new Map<string, { state: unknown; faker: Faker }>();
+
+  function namespaceState(namespace: string) {
+    let entry = states.get(namespace);
+    if (!entry) {
+      const faker = new Faker({ locale: [en] });
+      faker.seed(options.seed);
+      entry = { faker, state: module.createState({ namespace, faker, clock }) };
+      states.set(namespace, entry);
+    }
+    return entry;
+  }
+
+  function withContentType(response: EngineResponse): EngineResponse {
+    const type = contentTypeOf(response);
+    if (!type || response.headers?.['content-type']) return response;
+    return { ...response, headers: { ...response.headers, 'content-type': type } };
+  }
+
+  function internalError(operationId: string | undefined, status: number, problems: ResponseProblem[]): EngineResponse {
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/json; charset=utf-8', [STANDIN_ERROR_HEADER]: 'response-validation' },
+      body: {
+        standin: {
+          error: 'ResponseValidationFailed',
+          message: `standin's ${module.name} mock produced a response that breaks specs/${module.specFile}; this is a bug in standin`,
+          operationId,
+          status,
+          problems,
+        },
+      },
+    };
+  }
+
+  function renderError(error: EngineError, operation?: SpecOperation): EngineResponse {
+    const response = withContentType(module.renderError(error, { clock, operation }));
+    if (options.responseValidation !== 'off' && validators.error && !validators.error(response.body)) {
+      const problems = (validators.error.errors ?? []).map((e) => ({ pointer: `/body${e.instancePath}`, message: e.message ?? e.keyword }));
+      if (options.responseValidation === 'strict') return internalError(undefined, response.status, problems);
+      options.onViolation?.('(engine error)', problems);
+    }
+    return response;
+  }
+
+  function checkResponse(op: SpecOperation, response: EngineResponse): Outcome {
+    const finalResponse = withContentType(response);
+    if (options.responseValidation === 'off') return { response: finalResponse, operationId: op.operationId };
+    const v = validators.operations.get(op.operationId)!;
+    const problems = v.response(finalResponse.status, finalResponse.headers?.['content-type'], finalResponse.body, finalResponse.headers ?? {});
+    if (problems.length === 0) return { response: finalResponse, operationId: op.operationId };
+    if (options.responseValidation === 'strict') {
+      return { response: internalError(op.operationId, finalResponse.status, problems), operationId: op.operationId, responseProblems: problems };
+    }
+    options.onViolation?.(op.operationId, problems);
+    return {
+      response: { ...finalResponse, headers: { ...finalResponse.headers, 'x-standin-violations': String(problems.length) } },
+      operationId: op.operationId,
+      responseProblems: problems,
+    };
+  }
+
+  async function handle(request: EngineRequest, namespace: string): Promise<Outcome> {
+    const path = module.rewritePath ? module.rewritePath(request.path) : request.path;
+    const match = router.match(request.method, path);
+    if (match.kind === 'notFound') return { response: renderError({ kind: 'routeNotFound', method: request.method, path }) };
+    if (match.kind === 'methodNotAllowed') {
+      const response = renderError({ kind: 'methodNotAllowed', method: request.method, path, allow: match.allow });
+      return { response: { ...response, headers: { ...response.headers, allow: match.allow.join(', ') } } };
+    }
+    const op = match.operation;
+    const v = validators.operations.get(op.operationId)!;
+    const fail = (error: EngineError): Outcome => ({
+      response: renderError(error, op),
+      operationId: op.operationId,
+      requestProblems: error.kind === 'validation' ? error.problems : undefined,
+    });
+
+    if (request.bodyTooLarge !== undefined) return fail({ kind: 'bodyTooLarge', limit: request.bodyTooLarge });
+    const { state, faker } = namespaceState(namespace);
+    let principal: unknown;
+    if (module.authenticate) {
+      const auth = module.authenticate({ request, operation: op, params: match.params, state, clock });
+      if (!auth.ok) return checkResponse(op, auth.response);
+      principal = auth.principal;
+    }
+
+    const input = { path: { ...match.params }, query: { ...request.query } as Record<string, unknown>, headers: { ...request.headers } as Record<string, unknown> };
+    const paramProblems = v.params(input);
+    const parsed = parseBody(op, request, v);
+    if (!parsed.ok && parsed.error.kind !== 'validation') return fail(parsed.error);
+    const bodyProblems = parsed.ok ? v.body(parsed.mediaType ?? '', parsed.body) : (parsed.error as { problems: Problem[] }).problems;
+    const problems = [...paramProblems, ...bodyProblems];
+    if (problems.length) return fail({ kind: 'validation', problems });
+
+    const ctx: HandlerContext<unknown> = {
+      request,
+      operation: op,
+      params: input.path,
+      query: input.query,
+      headers: input.headers as Record<string, string>,
+      body: parsed.ok ? parsed.body : undefined,
+      mediaType: parsed.ok ? parsed.mediaType : undefined,
+      state,
+      faker,
+      clock,
+      principal,
+    };
+    let response: EngineResponse;
+    try {
+      response = await module.handlers[op.operationId](ctx);
+    } catch (e) {
+      // A handler bug must still answer in the vendor's envelope, without a stack trace on the wire.
+      return fail({ kind: 'internal', message: `unexpected error in ${op.operationId}: ${(e as Error).message}` });
+    }
+    return checkResponse(op, response);
+  }
+
+  return {
+    name: module.name,
+    spec,
+    handle,
+    renderError,
+    reset(namespace) {
+      if (namespace === undefined) states.clear();
+      else states.delete(namespace);
+    },
+    namespaces: () => [...states.keys()],
+    dump(namespace) {
+      const { state } = namespaceState(namespace);
+      return module.dumpState ? module.dumpState(state) : state;
+    },
+  };
+}

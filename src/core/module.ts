@@ -1,0 +1,56 @@
+import type { Faker } from '@faker-js/faker';
+import type { SpecOperation } from './spec';
+import type { ApiName, Clock, EngineError, EngineRequest, EngineResponse, Headers } from './types';
+
+// What a vendor folder (src/apis/<api>) hands the engine. The engine knows OpenAPI; the module
+// knows the vendor: its state, its auth scheme, its handlers and its error envelope.
+
+export interface StateContext {
+  namespace: string;
+  /** Seeded per namespace from the configured seed, so every fresh namespace holds the same data. */
+  faker: Faker;
+  clock: Clock;
+}
+
+export interface AuthContext<S> {
+  request: EngineRequest;
+  operation: SpecOperation;
+  /** Decoded path parameters, not yet validated. */
+  params: Record<string, string>;
+  state: S;
+  clock: Clock;
+}
+
+export type AuthResult<P = unknown> = { ok: true; principal?: P } | { ok: false; response: EngineResponse };
+
+export interface HandlerContext<S, P = unknown> {
+  request: EngineRequest;
+  operation: SpecOperation;
+  params: Record<string, any>;
+  query: Record<string, any>;
+  headers: Headers;
+  /** Parsed JSON for JSON media, the raw Buffer otherwise, undefined when no body was sent. */
+  body: any;
+  mediaType?: string;
+  state: S;
+  faker: Faker;
+  clock: Clock;
+  principal: P;
+}
+
+export type Handler<S, P = unknown> = (ctx: HandlerContext<S, P>) => EngineResponse | Promise<EngineResponse>;
+
+export interface ApiModule<S = any, P = any> {
+  name: ApiName;
+  /** File name under specs/. */
+  specFile: string;
+  createState(ctx: StateContext): S;
+  /** Plain JSON view of the state for /__admin/state. */
+  dumpState?(state: S): unknown;
+  handlers: Record<string, Handler<S, P>>;
+  /** Renders an engine error in the vendor's envelope; `operation` is set once the route matched. */
+  renderError(error: EngineError, env: { clock: Clock; operation?: SpecOperation }): EngineResponse;
+  authenticate?(ctx: AuthContext<S>): AuthResult<P>;
+  /** Maps an alternative path form onto the spec's (e.g. Droplit's unversioned /api/...). */
+  rewritePath?(path: string): string;
+}

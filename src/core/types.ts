@@ -1,0 +1,55 @@
+// The engine's plain values. Nothing here knows Express or any vendor: the adapter (src/server.ts)
+// turns a Node request into an EngineRequest and an EngineResponse back into bytes on the wire.
+
+export const API_NAMES = ['ignisign', 'altr', 'signatures', 'losant', 'droplit'] as const;
+export type ApiName = (typeof API_NAMES)[number];
+
+export type Headers = Record<string, string | undefined>;
+export type Query = Record<string, string | string[]>;
+
+export interface EngineRequest {
+  method: string; // upper case
+  path: string; // below the API prefix, still percent-encoded, no query string
+  rawQuery: string; // everything after '?', '' when absent
+  query: Query;
+  headers: Headers; // lower-case names
+  body?: Buffer; // raw bytes; undefined when the request had none
+  bodyTooLarge?: number; // the adapter's byte limit, set when the body passed it (the body is then dropped)
+}
+
+export type ResponseBody = unknown;
+
+export interface EngineResponse {
+  status: number;
+  headers?: Record<string, string>;
+  // A Buffer is sent as bytes, a string as text, anything else as JSON.
+  body?: ResponseBody;
+}
+
+export type ParamLocation = 'path' | 'query' | 'header' | 'body';
+
+/** One reason a request or response breaks the spec. */
+export interface Problem {
+  in: ParamLocation;
+  /** Dotted field name inside that location ('alias', 'meta.x', 'tags.0'); '' for the whole part. */
+  field: string;
+  /** JSON pointer inside that location. */
+  pointer: string;
+  /** The JSON Schema keyword that failed (required, pattern, type, enum, additionalProperties...). */
+  keyword: string;
+  message: string;
+}
+
+/** Errors the engine raises before a handler runs; each vendor renders them in its own envelope. */
+export type EngineError =
+  | { kind: 'routeNotFound'; method: string; path: string }
+  | { kind: 'methodNotAllowed'; method: string; path: string; allow: string[] }
+  | { kind: 'validation'; problems: Problem[] }
+  | { kind: 'malformedBody'; message: string }
+  | { kind: 'unsupportedMediaType'; contentType: string; expected: string[]; requiredFields: string[] }
+  | { kind: 'bodyTooLarge'; limit: number }
+  | { kind: 'internal'; message: string };
+
+export interface Clock {
+  now(): Date;
+}
