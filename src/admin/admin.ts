@@ -82,6 +82,25 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
     case 'DELETE journal':
       deps.journal.clear();
       return { status: 204 };
+    case 'GET faults':
+      return { status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.faults()])) };
+    case 'POST faults': {
+      const engine = deps.engines.get(String(body.api));
+      if (!engine) return fail(404, 'UnknownApi', `faults need "api", one of: ${[...deps.engines.keys()].join(', ')}`);
+      const kind = body.delayMs !== undefined ? 'delay' : 'error';
+      const times = body.times === undefined ? 1 : Number(body.times);
+      if (!Number.isInteger(times) || times < 1) return fail(400, 'InvalidFault', '"times" must be a whole number >= 1');
+      if (kind === 'delay' && !(Number(body.delayMs) >= 0 && Number(body.delayMs) <= 60000)) return fail(400, 'InvalidFault', '"delayMs" must be 0-60000');
+      try {
+        engine.addFault({ operationId: body.operationId as string | undefined, namespace: body.namespace as string | undefined, times, kind, delayMs: kind === 'delay' ? Number(body.delayMs) : undefined });
+      } catch (e) {
+        return fail(400, 'InvalidFault', (e as Error).message);
+      }
+      return { status: 201, body: { faults: engine.faults() } };
+    }
+    case 'DELETE faults':
+      for (const engine of deps.engines.values()) engine.clearFaults();
+      return { status: 204 };
     case 'GET clock':
       return { status: 200, body: { now: deps.clock.now().toISOString(), pinned: deps.clock.isPinned() } };
     case 'PUT clock': {

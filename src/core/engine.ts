@@ -29,6 +29,15 @@ export interface Outcome {
   responseProblems?: ResponseProblem[];
 }
 
+/** An injected failure: the next `times` matching requests fail (vendor 5xx) or are delayed. */
+export interface Fault {
+  operationId?: string;
+  namespace?: string;
+  times: number;
+  kind: 'error' | 'delay';
+  delayMs?: number;
+}
+
 export interface Engine {
   readonly name: string;
   readonly spec: Spec;
@@ -38,6 +47,9 @@ export interface Engine {
   reset(namespace?: string): void;
   namespaces(): string[];
   dump(namespace: string): unknown;
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  faults(): Fault[];
 }
 
 export const STANDIN_ERROR_HEADER = 'x-standin-error';
@@ -97,6 +109,15 @@ export function createEngine(options: EngineOptions): Engine {
   checkHandlers(module, spec);
   const router = new Router(spec.operations);
   const states = new Map<string, { state: unknown; faker: Faker }>();
+  let faults: Fault[] = [];
+
+  function takeFault(operationId: string, namespace: string): Fault | undefined {
+    const fault = faults.find((f) => (!f.operationId || f.operationId === operationId) && (!f.namespace || f.namespace === namespace));
+    if (!fault) return undefined;
+    fault.times--;
+    if (fault.times <= 0) faults = faults.filter((f) => f !== fault);
+    return fault;
+  }
 
   function namespaceState(namespace: string) {
     let entry = states.get(namespace);
@@ -175,6 +196,9 @@ export function createEngine(options: EngineOptions): Engine {
     });
 
     if (request.bodyTooLarge !== undefined) return fail({ kind: 'bodyTooLarge', limit: request.bodyTooLarge });
+    const fault = faults.length ? takeFault(op.operationId, namespace) : undefined;
+    if (fault?.kind === 'error') return fail({ kind: 'internal', message: 'fault injected through /__admin/faults' });
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));
     const { state, faker } = namespaceState(namespace);
     let principal: unknown;
     if (module.authenticate) {
@@ -224,6 +248,16 @@ export function createEngine(options: EngineOptions): Engine {
       else states.delete(namespace);
     },
     namespaces: () => [...states.keys()],
+    addFault(fault) {
+      if (fault.operationId && !spec.operations.some((o) => o.operationId === fault.operationId)) {
+        throw new Error(`${module.name} has no operation ${fault.operationId}`);
+      }
+      faults.push({ ...fault });
+    },
+    clearFaults() {
+      faults = [];
+    },
+    faults: () => faults.map((f) => ({ ...f })),
     dump(namespace) {
       const { state } = namespaceState(namespace);
       return module.dumpState ? module.dumpState(state) : state;

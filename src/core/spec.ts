@@ -12,6 +12,8 @@ export interface SpecParameter {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: JsonSchema;
+  /** The parameter's example (or its schema's first example, default or enum value), for sample requests. */
+  example?: unknown;
 }
 
 export interface SpecMedia {
@@ -70,7 +72,9 @@ function deref<T>(doc: any, value: any): T {
 function readParameters(doc: any, list: any[] | undefined): SpecParameter[] {
   return (list ?? []).map((raw) => {
     const p = deref<any>(doc, raw);
-    return { name: p.name, in: p.in, required: p.in === 'path' ? true : Boolean(p.required), schema: p.schema ?? {} };
+    const schema = p.schema ?? {};
+    const example = p.example ?? firstExample(doc, p.examples) ?? schema.examples?.[0] ?? schema.default ?? schema.enum?.[0];
+    return { name: p.name, in: p.in, required: p.in === 'path' ? true : Boolean(p.required), schema, example };
   });
 }
 
