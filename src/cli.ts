@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Config } from './config';
 import type { ApiName } from './core/types';
 import { createServer } from './server';
+import { CONTRACT_USAGE, contractMain } from '../contract-tests/cli';
+import { verifyTimestampToken } from './apis/ignisign/timestampToken';
+import { readFileSync } from 'node:fs';
 
 // Maps argv and the environment onto a typed Config; nothing else lives here.
 
@@ -10,6 +13,9 @@ const USAGE = `standin: stateful mock server and contract harness for Ignisign, 
 
 Usage:
   standin serve [options]      serve the APIs (the default command)
+  standin contract [options]   check an implementation against the specs (standin contract --help)
+  standin verify-capsule TOKEN [--hash HASH_B64] [--public-key PEM_FILE]
+                               check an Ignisign log capsule's timestamp_b64 (exit 0 when valid)
 
 Options for serve:
   --port N                 port to listen on (default 4010, env PORT; 0 picks a free one)
@@ -79,6 +85,19 @@ async function serve(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
+function verifyCapsule(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { hash: { type: 'string' }, 'public-key': { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new Error('verify-capsule takes one timestamp_b64 argument');
+  const publicKeyPem = values['public-key'] ? readFileSync(values['public-key'], 'utf8') : undefined;
+  const result = verifyTimestampToken(positionals[0], { hashSha256_b64: values.hash, publicKeyPem });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return result.valid ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') {
@@ -90,6 +109,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve(rest);
       return -1; // keeps running
+    case 'verify-capsule':
+      return verifyCapsule(rest);
+    case 'contract':
+      if (rest.includes('--help') || rest.includes('-h')) {
+        process.stdout.write(CONTRACT_USAGE);
+        return 0;
+      }
+      return contractMain(rest);
     default:
       process.stderr.write(`standin: unknown command '${command}'\n\n${USAGE}`);
       return 2;

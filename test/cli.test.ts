@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { serveConfig } from '../src/cli';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
-const CLI = join(__dirname, '..', 'dist', 'cli.js');
+const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
 
 function start(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +50,7 @@ describe('standin serve (built CLI)', () => {
     try {
       const res = await fetch(`${url}/signatures`);
       expect(res.status).toBe(200);
-      expect((await res.json()).status).toBe(true);
+      expect(((await res.json()) as { status: boolean }).status).toBe(true);
     } finally {
       const exited = exitOf(child);
       child.kill('SIGINT');
@@ -78,5 +78,46 @@ describe('serveConfig', () => {
     expect(serveConfig([], { PORT: '6000', HOST: '0.0.0.0' })).toMatchObject({ port: 6000, host: '0.0.0.0' });
     expect(() => serveConfig(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);
     expect(() => serveConfig(['--bogus'], {})).toThrow();
+  });
+});
+
+describe('standin verify-capsule (built CLI)', () => {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const request = require('supertest') as typeof import('supertest');
+  const { createApp } = require('../src/server') as typeof import('../src/server');
+  const hash = 'uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=';
+
+  async function capsuleToken(): Promise<string> {
+    const res = await request(createApp({ apis: ['ignisign'] }).app)
+      .post('/ignisign/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules')
+      .set('authorization', 'Bearer skv2_development_demo_devsecret')
+      .send({ hashSha256_b64: hash });
+    expect(res.status).toBe(201);
+    return res.body.timestamp_b64;
+  }
+
+  function verify(args: string[]): { code: number; out: string } {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, [CLI, 'verify-capsule', ...args], { encoding: 'utf8' }) };
+    } catch (e: any) {
+      return { code: e.status, out: String(e.stdout) };
+    }
+  }
+
+  it('accepts a token the mock issued, for the hash it was issued over', async () => {
+    const token = await capsuleToken();
+    const ok = verify([token, '--hash', hash]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ valid: true });
+  });
+
+  it('refuses the token for another hash, and a tampered token', async () => {
+    const token = await capsuleToken();
+    expect(verify([token, '--hash', 'A'.repeat(43) + '=']).code).toBe(1);
+    const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    const tampered = Buffer.from(JSON.stringify({ ...decoded, genTime: '2000-01-01T00:00:00.000Z' })).toString('base64');
+    const bad = verify([tampered]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({ valid: false, reason: 'badSignature' });
   });
 });

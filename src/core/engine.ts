@@ -76,7 +76,7 @@ function parseBody(op: SpecOperation, request: EngineRequest, validators: Operat
   if (!op.requestBody) return { ok: true, body: undefined }; // a body the spec does not define is ignored
   if (!hasBody) {
     if (!op.requestBody.required) return { ok: true, body: undefined };
-    return { ok: false, error: { kind: 'validation', problems: [{ in: 'body', field: '', pointer: '', keyword: 'required', message: 'a request body is required' }] } };
+    return { ok: false, error: { kind: 'validation', problems: [{ in: 'body', field: '', pointer: '', keyword: 'required', message: 'is required' }] } };
   }
   const contentType = request.headers['content-type'];
   const mediaType = validators.requestMedia(contentType ?? '');

@@ -19,6 +19,12 @@ export interface OperationValidators {
   /** Top-level body fields the JSON schema requires (derived once, by validating {}). */
   requiredBodyFields: string[];
   body(mediaType: string, value: unknown): Problem[];
+  /** Each step of response checking apart, so the contract suite can report them as separate checks. */
+  responseStatus(status: number): ResponseProblem[];
+  responseHeaders(status: number, headers: Record<string, string>): ResponseProblem[];
+  responseContentType(status: number, contentType: string | undefined, hasBody: boolean): ResponseProblem[];
+  /** Validates a JSON body against the documented schema (bytes and text are not schema-checked). */
+  responseBody(status: number, contentType: string | undefined, body: unknown): ResponseProblem[];
   response(status: number, contentType: string | undefined, body: unknown, headers: Record<string, string>): ResponseProblem[];
 }
 
@@ -88,31 +94,41 @@ export function compileOperation(ajv: SpecAjv, op: SpecOperation): OperationVali
       const validate = bodies.get(mediaType);
       return !validate || validate(value) ? [] : toProblems(validate.errors, 'body');
     },
-    response(status, contentType, body, headers) {
+    responseStatus(status) {
+      return findResponse(op, status) ? [] : [{ pointer: '/status', message: `status ${status} is not documented for ${op.operationId} (documented: ${documented})` }];
+    },
+    responseHeaders(status, headers) {
       const spec = findResponse(op, status);
-      if (!spec) return [{ pointer: '/status', message: `status ${status} is not documented for ${op.operationId} (documented: ${documented})` }];
-      const problems: ResponseProblem[] = [];
-      for (const [name, header] of Object.entries(spec.headers)) {
-        if (header.required && headers[name] === undefined) problems.push({ pointer: `/headers/${name}`, message: `required header ${name} is missing` });
-      }
+      if (!spec) return [];
+      return Object.entries(spec.headers)
+        .filter(([name, header]) => header.required && headers[name] === undefined)
+        .map(([name]) => ({ pointer: `/headers/${name}`, message: `required header ${name} is missing` }));
+    },
+    responseContentType(status, contentType, hasBody) {
+      const spec = findResponse(op, status);
+      if (!spec) return [];
       const media = responses.get(spec)!;
-      if (body === undefined) {
-        if (media.size > 0 && !Object.keys(spec.content).some((t) => t === '*/*')) {
-          problems.push({ pointer: '/body', message: `a body is documented (${[...media.keys()].join(', ')}) but none was sent` });
-        }
-        return problems;
+      if (!hasBody) {
+        return media.size > 0 && !('*/*' in spec.content)
+          ? [{ pointer: '/body', message: `a body is documented (${[...media.keys()].join(', ')}) but none was sent` }]
+          : [];
       }
-      const type = findMedia(spec.content, mediaTypeOf(contentType));
-      if (!type) {
-        const expected = [...media.keys()].join(', ') || 'no body';
-        problems.push({ pointer: '/headers/content-type', message: `content type ${contentType ?? '(none)'} is not documented for ${status} (documented: ${expected})` });
-        return problems;
-      }
-      const validate = media.get(type);
-      if (validate && !validate(body)) {
-        for (const p of toProblems(validate.errors, 'body')) problems.push({ pointer: `/body${p.pointer}`, message: p.message });
-      }
-      return problems;
+      if (findMedia(spec.content, mediaTypeOf(contentType))) return [];
+      const expected = [...media.keys()].join(', ') || 'no body';
+      return [{ pointer: '/headers/content-type', message: `content type ${contentType ?? '(none)'} is not documented for ${status} (documented: ${expected})` }];
+    },
+    responseBody(status, contentType, body) {
+      const spec = findResponse(op, status);
+      const type = spec && findMedia(spec.content, mediaTypeOf(contentType));
+      const validate = type ? responses.get(spec)!.get(type) : undefined;
+      if (!validate || validate(body)) return [];
+      return toProblems(validate.errors, 'body').map((p) => ({ pointer: `/body${p.pointer}`, message: p.message }));
+    },
+    response(status, contentType, body, headers) {
+      const statusProblems = this.responseStatus(status);
+      if (statusProblems.length) return statusProblems;
+      const typeProblems = this.responseContentType(status, contentType, body !== undefined);
+      return [...this.responseHeaders(status, headers), ...typeProblems, ...(typeProblems.length || body === undefined ? [] : this.responseBody(status, contentType, body))];
     },
   };
 }

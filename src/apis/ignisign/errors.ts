@@ -22,7 +22,7 @@ export function renderIgnisignError(error: EngineError, env: { clock: Clock }): 
     case 'methodNotAllowed':
       return ignisignError(clock, 405, 'METHOD_NOT_ALLOWED', `${error.method} is not allowed on ${error.path}`, { allow: error.allow });
     case 'validation':
-      return ignisignError(clock, 400, validationCode(error.problems), problemsText(error.problems), { problems: error.problems });
+      return ignisignError(clock, 400, validationCode(error.problems), problemsText(error.problems), { field: error.problems[0]?.field, problems: error.problems });
     case 'malformedBody':
       return ignisignError(clock, 400, 'BODY_VALIDATION_FAILED', error.message);
     case 'unsupportedMediaType':

@@ -1,0 +1,109 @@
+import type { Spec, SpecOperation } from '../../src/core/spec';
+import type { ApiName } from '../../src/core/types';
+import type { SpecValidators } from '../../src/core/validators';
+import { type AuthOverride, authHeaders } from './auth';
+import { type CheckFailure, parseJsonBody, runGenericChecks } from './checks';
+import type { CredentialsByApi } from './credentials';
+import { curlFor } from './curl';
+import type { HttpRequest, Transport } from './http';
+
+export interface CallInit {
+  params?: Record<string, string>;
+  /** Replaces the templated path (e.g. to try an alternative prefix); params are not applied then. */
+  path?: string;
+  query?: Record<string, string | string[] | number | boolean>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: Buffer | string;
+  /** false sends no credentials; an object overrides parts of them. */
+  auth?: false | AuthOverride;
+  /** The request breaks the spec on purpose (a target that answers those itself skips the step). */
+  invalid?: boolean;
+}
+
+export interface Exchange {
+  operationId: string;
+  request: HttpRequest;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The parsed body when the response is JSON. */
+  json: any;
+  curl: string;
+}
+
+/** Receives every exchange, so the runner can count coverage and collect check failures. */
+export interface ExchangeSink {
+  record(api: ApiName, exchange: Exchange, failures: CheckFailure[]): void;
+}
+
+export class SkipStep extends Error {}
+
+export class ApiClient<A extends ApiName = ApiName> {
+  private readonly ops: Map<string, SpecOperation>;
+
+  constructor(
+    readonly api: A,
+    readonly spec: Spec,
+    private readonly validators: SpecValidators,
+    private readonly transport: Transport,
+    readonly creds: CredentialsByApi[A],
+    private readonly sink: ExchangeSink,
+    private readonly rejectsInvalid?: string,
+  ) {
+    this.ops = new Map(spec.operations.map((o) => [o.operationId, o]));
+  }
+
+  operation(operationId: string): SpecOperation {
+    const op = this.ops.get(operationId);
+    if (!op) throw new Error(`${this.api} has no operation ${operationId}`);
+    return op;
+  }
+
+  buildRequest(operationId: string, init: CallInit = {}): HttpRequest {
+    const op = this.operation(operationId);
+    const params = init.params ?? {};
+    let path = init.path ?? op.pathTemplate.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      if (params[name] === undefined) throw new Error(`${operationId} needs path parameter ${name}`);
+      return encodeURIComponent(params[name]);
+    });
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(init.query ?? {})) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
+    if (query.size) path += `?${query}`;
+    const headers: Record<string, string> = {};
+    if (init.auth !== false) Object.assign(headers, authHeaders(this.api, this.creds, op, params, init.auth ?? {}));
+    let body = init.body;
+    if (init.json !== undefined) {
+      body = JSON.stringify(init.json);
+      headers['content-type'] = 'application/json';
+    }
+    Object.assign(headers, init.headers);
+    return { method: op.method, path, headers, body };
+  }
+
+  async call(operationId: string, init: CallInit = {}): Promise<Exchange> {
+    if (init.invalid && this.rejectsInvalid) throw new SkipStep(this.rejectsInvalid);
+    const op = this.operation(operationId);
+    const request = this.buildRequest(operationId, init);
+    return this.send(op, request);
+  }
+
+  /** Sends a request built elsewhere (generated cases), checked and recorded like any other. */
+  async send(op: SpecOperation, request: HttpRequest): Promise<Exchange> {
+    const response = await this.transport.send(request);
+    const curl = curlFor(this.transport.baseUrl, request);
+    const failures = runGenericChecks({ api: this.api, op, validators: this.validators.operations.get(op.operationId)!, response, curl });
+    const parsed = parseJsonBody(response);
+    const exchange: Exchange = {
+      operationId: op.operationId,
+      request,
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+      json: parsed?.ok ? parsed.value : undefined,
+      curl,
+    };
+    this.sink.record(this.api, exchange, failures);
+    return exchange;
+  }
+}

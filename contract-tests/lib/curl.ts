@@ -1,0 +1,30 @@
+import type { HttpRequest } from './http';
+
+const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie']);
+
+/** Keeps enough of a credential to tell which one was used, never the secret part. */
+export function mask(value: string): string {
+  const altr = /^(ALTR \S+?):(.+)$/.exec(value);
+  if (altr) return `${altr[1]}:****`;
+  const scheme = /^(\w+ )?(.*)$/.exec(value)!;
+  const token = scheme[2];
+  return `${scheme[1] ?? ''}${token.slice(0, Math.min(6, Math.floor(token.length / 3)))}****`;
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A curl command that reproduces the request, with credentials masked. */
+export function curlFor(baseUrl: string, req: HttpRequest): string {
+  const parts = ['curl -i', '-X', req.method, quote(baseUrl + req.path)];
+  for (const [name, value] of Object.entries(req.headers)) {
+    parts.push('-H', quote(`${name}: ${SECRET_HEADERS.has(name.toLowerCase()) ? mask(value) : value}`));
+  }
+  if (req.body !== undefined) {
+    const text = typeof req.body === 'string' ? req.body : req.body.toString('utf8');
+    const printable = typeof req.body === 'string' || Buffer.from(text, 'utf8').equals(req.body);
+    parts.push('--data-binary', printable && text.length <= 2000 ? quote(text) : `@body.bin  # ${Buffer.byteLength(req.body)} bytes`);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,67 @@
+import type { Express } from 'express';
+import request from 'supertest';
+
+// How the suite reaches an implementation: only HTTP, never its handlers or stores.
+
+export interface HttpRequest {
+  method: string;
+  /** Path and query below the API's base URL, e.g. '/api/v1/single/abc?x=1'. */
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer | string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>; // lower-case names
+  body: Buffer;
+}
+
+export interface Transport {
+  /** Shown in reproduction commands, e.g. http://127.0.0.1:4010/altr. */
+  readonly baseUrl: string;
+  send(req: HttpRequest): Promise<HttpResponse>;
+}
+
+function lowerHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+  return out;
+}
+
+/** A real HTTP endpoint (a running standin, Prism, or the vendor). */
+export function fetchTransport(baseUrl: string, extraHeaders: Record<string, string> = {}): Transport {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    baseUrl: base,
+    async send(req) {
+      const res = await fetch(base + req.path, {
+        method: req.method,
+        headers: { ...extraHeaders, ...req.headers },
+        body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : new Uint8Array(req.body),
+        redirect: 'manual',
+      });
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name] = value));
+      return { status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) };
+    },
+  };
+}
+
+/** The mock in-process: supertest against the Express app, no port. */
+export function appTransport(app: Express, prefix: string, extraHeaders: Record<string, string> = {}): Transport {
+  return {
+    baseUrl: `http://127.0.0.1:4010${prefix}`,
+    async send(req) {
+      let call = request(app)[req.method.toLowerCase() as 'get'](prefix + req.path);
+      for (const [name, value] of Object.entries({ ...extraHeaders, ...req.headers })) call = call.set(name, value);
+      call = call.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      const res = req.body === undefined ? await call : await call.send(req.body as any);
+      return { status: res.status, headers: lowerHeaders(res.headers), body: res.body as Buffer };
+    },
+  };
+}

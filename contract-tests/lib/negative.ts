@@ -1,0 +1,175 @@
+import type { JsonSchema, Spec, SpecOperation, SpecParameter } from '../../src/core/spec';
+import type { ApiName } from '../../src/core/types';
+import type { CallInit } from './client';
+import type { Scenario } from './scenario';
+
+// Negative cases generated from the specs: for each operation, one request per way its request
+// schema can be broken (required field missing, wrong type, enum, pattern, unexpected property).
+// A faithful implementation answers each with a documented 4xx in the vendor's envelope.
+
+const PATTERN_BREAKERS = ['!', 'a b', '~~~', 'zzzzzzzzzzzzzzzzzzzzzzzz', '0', 'x'.repeat(300), '-'];
+const TYPE_SAMPLES: Array<[string, unknown]> = [['string', 'not-the-right-type'], ['integer', 123], ['boolean', true], ['array', []], ['object', {}]];
+
+/** Field values a live target needs to be real (ids of resources that exist there). */
+export type SampleValues = Record<string, string>;
+
+interface Mutation {
+  label: string;
+  apply(init: CallInit): CallInit;
+}
+
+function resolve(spec: Spec, schema: JsonSchema | undefined): Record<string, any> | undefined {
+  let current: any = schema;
+  for (let i = 0; current && typeof current.$ref === 'string' && i < 10; i++) {
+    current = spec.schemas[current.$ref.replace('#/components/schemas/', '')];
+  }
+  return current && typeof current === 'object' ? current : undefined;
+}
+
+function typesOf(schema: Record<string, any>): string[] | undefined {
+  if (schema.type === undefined) return undefined;
+  const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return types.includes('number') ? [...types, 'integer'] : types;
+}
+
+function wrongType(schema: Record<string, any>): unknown {
+  const types = typesOf(schema);
+  if (!types) return undefined;
+  const sample = TYPE_SAMPLES.find(([t]) => !types.includes(t) && !(t === 'integer' && types.includes('number')));
+  return sample?.[1];
+}
+
+function patternBreaker(schema: Record<string, any>): string | undefined {
+  if (typeof schema.pattern !== 'string') return undefined;
+  const re = new RegExp(schema.pattern, 'u');
+  return PATTERN_BREAKERS.find((c) => !re.test(c));
+}
+
+function enumBreaker(schema: Record<string, any>): string | undefined {
+  if (!Array.isArray(schema.enum) || !schema.enum.every((v: unknown) => typeof v === 'string')) return undefined;
+  return ['NOT_A_VALID_VALUE', 'not_a_valid_value'].find((c) => !schema.enum.includes(c));
+}
+
+function paramMutations(spec: Spec, p: SpecParameter): Mutation[] {
+  const schema = resolve(spec, p.schema) ?? {};
+  const where = p.in === 'header' ? 'headers' : p.in === 'path' ? 'params' : 'query';
+  const set = (value: unknown) => (init: CallInit): CallInit => ({ ...init, [where]: { ...(init as any)[where], [p.name]: String(value) } });
+  const out: Mutation[] = [];
+  if (p.required && p.in !== 'path') {
+    out.push({ label: `${p.in} '${p.name}' missing`, apply: (init) => {
+      const copy: any = { ...init, [where]: { ...(init as any)[where] } };
+      delete copy[where][p.name];
+      return copy;
+    } });
+  }
+  const types = typesOf(schema) ?? [];
+  // Parameters travel as text, so only a non-string type can be broken by one.
+  if (!types.includes('string') && (types.includes('integer') || types.includes('boolean'))) out.push({ label: `${p.in} '${p.name}' of the wrong type`, apply: set('not-a-number') });
+  const e = enumBreaker(schema);
+  if (e) out.push({ label: `${p.in} '${p.name}' outside its enum`, apply: set(e) });
+  const pat = patternBreaker(schema);
+  if (pat !== undefined) out.push({ label: `${p.in} '${p.name}' breaking its pattern`, apply: set(pat) });
+  return out;
+}
+
+function bodyMutations(spec: Spec, op: SpecOperation): Mutation[] {
+  const media = op.requestBody?.content['application/json'];
+  const schema = resolve(spec, media?.schema);
+  if (!schema || schema.type !== 'object' || !schema.properties) return [];
+  const withBody = (change: (body: Record<string, unknown>) => void) => (init: CallInit): CallInit => {
+    const body = { ...(init.json as Record<string, unknown>) };
+    change(body);
+    return { ...init, json: body };
+  };
+  const out: Mutation[] = [];
+  for (const name of (schema.required as string[] | undefined) ?? []) {
+    out.push({ label: `body '${name}' missing`, apply: withBody((b) => delete b[name]) });
+  }
+  for (const [name, raw] of Object.entries<JsonSchema>(schema.properties)) {
+    const prop = resolve(spec, raw);
+    if (!prop) continue;
+    const wrong = wrongType(prop);
+    if (wrong !== undefined) out.push({ label: `body '${name}' of the wrong type`, apply: withBody((b) => (b[name] = wrong)) });
+    const e = enumBreaker(prop);
+    if (e) out.push({ label: `body '${name}' outside its enum`, apply: withBody((b) => (b[name] = e)) });
+    const pat = patternBreaker(prop);
+    if (pat !== undefined) out.push({ label: `body '${name}' breaking its pattern`, apply: withBody((b) => (b[name] = pat)) });
+  }
+  if (schema.additionalProperties === false) {
+    out.push({ label: 'body with a property the schema forbids', apply: withBody((b) => (b.standin_unexpected_property = 1)) });
+  }
+  return out;
+}
+
+/** A valid request from the spec's examples, with live resource ids swapped in by field name. */
+export function validInit(op: SpecOperation, values: SampleValues): CallInit {
+  const pick = (p: SpecParameter) => values[p.name] ?? (typeof p.example === 'string' ? p.example : p.example === undefined ? undefined : JSON.stringify(p.example));
+  const params: Record<string, string> = {};
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  for (const p of op.parameters) {
+    const value = pick(p);
+    if (value === undefined) continue;
+    if (p.in === 'path') params[p.name] = value;
+    else if (p.in === 'query' && p.required) query[p.name] = value;
+    else if (p.in === 'header' && p.required) headers[p.name.toLowerCase()] = value;
+  }
+  const init: CallInit = { params, query, headers };
+  const media = op.requestBody?.content['application/json'];
+  if (media && (op.requestBody?.required || media.example !== undefined) && op.method !== 'GET') {
+    const example = structuredClone(media.example ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(example)) if (values[key] !== undefined) example[key] = values[key];
+    init.json = example;
+  }
+  return init;
+}
+
+export function negativeScenarios<A extends ApiName>(api: A, spec: Spec, values: (creds: any) => SampleValues): Scenario<A>[] {
+  const scenarios: Scenario<A>[] = [];
+  for (const op of spec.operations) {
+    const mutations = [...op.parameters.filter((p) => p.in !== 'cookie' && p.name.toLowerCase() !== 'x-altr-date').flatMap((p) => paramMutations(spec, p)), ...bodyMutations(spec, op)];
+    const documented4xx = Object.keys(op.responses).filter((s) => /^4/.test(s));
+    for (const m of mutations) {
+      scenarios.push({
+        api,
+        name: `generated: ${op.operationId} with ${m.label} gets a documented 4xx`,
+        needs: op.method === 'GET' ? [] : ['writes'],
+        async run(t) {
+          const ex = await t.client.call(op.operationId, { ...m.apply(validInit(op, values(t.creds))), invalid: true });
+          t.expect.that(ex, /^4/.test(String(ex.status)) && documented4xx.includes(String(ex.status)), `expected a documented 4xx, got ${ex.status}`, documented4xx.join(', '));
+        },
+      });
+    }
+  }
+  return scenarios;
+}
+
+/** For each documented 5xx, the vendor envelope when the backend fails (standin's fault injection). */
+export function faultScenarios<A extends ApiName>(api: A, spec: Spec, values: (creds: any) => SampleValues): Scenario<A>[] {
+  return spec.operations.flatMap((op) =>
+    Object.keys(op.responses)
+      .filter((s) => /^5/.test(s))
+      .map((status) => ({
+        api,
+        name: `${op.operationId} answers ${status} in the vendor envelope when the backend fails`,
+        needs: ['standin' as const],
+        async run(t) {
+          await t.fault(op.operationId);
+          const ex = await t.client.call(op.operationId, validInit(op, values(t.creds)));
+          t.expect.answer(ex, Number(status));
+        },
+      })),
+  );
+}
+
+/** One valid request per operation, for targets that can only be checked for shape (prism mock). */
+export function schemaScenarios<A extends ApiName>(api: A, spec: Spec, values: (creds: any) => SampleValues): Scenario<A>[] {
+  return spec.operations.map((op) => ({
+    api,
+    name: `schema: ${op.operationId} answers a documented response to a valid request`,
+    async run(t) {
+      const ex = await t.client.call(op.operationId, validInit(op, values(t.creds)));
+      t.expect.that(ex, ex.status < 500, `a valid request got ${ex.status}`, Object.keys(op.responses).join(', '));
+    },
+  }));
+}

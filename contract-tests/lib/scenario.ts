@@ -1,0 +1,88 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { ApiName } from '../../src/core/types';
+import type { CheckFailure } from './checks';
+import type { ApiClient, Exchange } from './client';
+import type { CredentialsByApi } from './credentials';
+
+// One behaviour rule = one scenario. Scenarios speak HTTP through the client and state what the
+// vendor's rule demands; a broken rule throws a typed 'behaviour' failure with a reproduction.
+
+export type Need =
+  | 'writes' // creates, changes or deletes data (live runs need --allow-writes)
+  | 'standin' // needs /__admin (faults) or standin's documented demo data
+  | 'readonly-key' // ALTR: a second, read-only key
+  | 'scoped-tokens' // Losant: tokens with read-only and no scope; Droplit: a user token
+  | 'valid-only'; // every step must be a spec-valid request (a Prism --errors proxy answers the rest itself)
+
+export interface ScenarioContext<A extends ApiName> {
+  api: A;
+  client: ApiClient<A>;
+  creds: CredentialsByApi[A];
+  /** A value unique to this run and scenario, safe for names and aliases ([A-Za-z0-9_]). */
+  unique(prefix?: string): string;
+  /** Makes the next call to `operationId` fail with the vendor's 5xx (standin targets only). */
+  fault(operationId: string): Promise<void>;
+  expect: Expectations;
+}
+
+export interface Scenario<A extends ApiName = ApiName> {
+  api: A;
+  name: string;
+  needs?: Need[];
+  run(t: ScenarioContext<A>): Promise<void>;
+}
+
+export class BehaviourFailure extends Error {
+  constructor(readonly failure: CheckFailure) {
+    super(failure.message);
+  }
+}
+
+function excerpt(ex: Exchange): string {
+  const text = ex.json !== undefined ? JSON.stringify(ex.json) : ex.body.length ? `${ex.body.length} bytes` : '(empty)';
+  return `${ex.status} ${text.length > 400 ? `${text.slice(0, 400)}...` : text}`;
+}
+
+/** Deep partial match: every key in `expected` must be present and equal (recursively). */
+export function matches(actual: unknown, expected: unknown): boolean {
+  if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual);
+  if (expected === null || typeof expected !== 'object') return isDeepStrictEqual(actual, expected);
+  if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e));
+  if (actual === null || typeof actual !== 'object') return false;
+  return Object.entries(expected).every(([k, v]) => matches((actual as Record<string, unknown>)[k], v));
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v instanceof RegExp ? `/${v.source}/` : v));
+}
+
+export class Expectations {
+  constructor(private readonly api: string) {}
+
+  fail(ex: Exchange | undefined, message: string, documented: string): never {
+    throw new BehaviourFailure({
+      check: 'behaviour',
+      api: this.api,
+      operationId: ex?.operationId ?? '-',
+      message,
+      received: ex ? excerpt(ex) : '-',
+      documented,
+      pointers: [],
+      curl: ex?.curl ?? '-',
+    });
+  }
+
+  /** The status and, when given, a deep partial match of the JSON body. */
+  answer(ex: Exchange, status: number, body?: unknown, rule?: string): void {
+    if (ex.status !== status) this.fail(ex, `${rule ? `${rule}: ` : ''}expected status ${status}, got ${ex.status}`, `${status}${body === undefined ? '' : ` ${show(body)}`}`);
+    if (body !== undefined && !matches(ex.json, body)) this.fail(ex, `${rule ? `${rule}: ` : ''}the body does not match`, show(body));
+  }
+
+  that(ex: Exchange | undefined, condition: boolean, message: string, documented = 'see message'): void {
+    if (!condition) this.fail(ex, message, documented);
+  }
+
+  equal(ex: Exchange | undefined, actual: unknown, expected: unknown, what: string): void {
+    if (!isDeepStrictEqual(actual, expected)) this.fail(ex, `${what}: expected ${show(expected)}, got ${show(actual)}`, show(expected));
+  }
+}
