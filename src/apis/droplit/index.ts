@@ -1,15 +1,29 @@
-import { fromExample } from '../../core/exampleHandler';
 import type { ApiModule } from '../../core/module';
+import { authenticate, type DroplitPrincipal } from './auth';
 import { renderDroplitError } from './errors';
+import { droplitSeed } from './fixtures';
+import { handlers, queryStringRefusal } from './handlers';
+import { DroplitStore } from './store';
 
 // Droplit's reference headers say /v0/api/environments, its HTTP examples /api/environments.
 const UNVERSIONED = /^\/api\//;
 
-export const droplit: ApiModule = {
+// Operations that refuse any query string. Checked with auth, before the body is validated, so the answer
+// follows the documented order (auth, then query string, then body) and does not depend on the body.
+const NO_QUERY_STRING = new Set(['createEnvironment']);
+
+export const droplit: ApiModule<DroplitStore, DroplitPrincipal> = {
   name: 'droplit',
   specFile: 'droplit.yaml',
-  createState: () => ({}),
-  handlers: { createEnvironment: fromExample, listEnvironments: fromExample, getEnvironment: fromExample, updateEnvironment: fromExample },
+  createState: () => new DroplitStore(droplitSeed()),
+  dumpState: (store) => store.dump(),
+  handlers,
   renderError: renderDroplitError,
+  authenticate(ctx) {
+    const auth = authenticate(ctx);
+    if (!auth.ok || !NO_QUERY_STRING.has(ctx.operation.operationId)) return auth;
+    const refusal = queryStringRefusal(ctx.request);
+    return refusal ? { ok: false, response: refusal } : auth;
+  },
   rewritePath: (path) => (UNVERSIONED.test(path) ? `/v0${path}` : path),
 };

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { loadSpec } from '../src/core/spec';
+import { API_NAMES } from '../src/core/types';
+import { SPECS_DIR } from '../src/paths';
+import { createApp } from '../src/server';
+import { formatFailure } from './lib/checks';
+import { type ContractReport, runContract, scenariosFor } from './lib/runner';
+
+// The suite against our own mock, in-process: every scenario passes, none is skipped, and every
+// documented (operation, status) pair is exercised. One jest test per scenario, named after its rule.
+
+describe.each([...API_NAMES])('contract suite against the in-process mock: %s', (api) => {
+  const names = scenariosFor(api, loadSpec(join(SPECS_DIR, `${api}.yaml`))).map((s) => s.name);
+  let report: ContractReport;
+
+  beforeAll(async () => {
+    report = await runContract({ apis: [api], target: { kind: 'in-process', app: createApp({ apis: [api] }).app } });
+  });
+
+  it.each(names)('%s', (name) => {
+    const result = report.results.find((r) => r.name === name)!;
+    expect({ outcome: result.outcome, reason: result.reason, failures: result.failures.map(formatFailure) }).toEqual({ outcome: 'passed', reason: undefined, failures: [] });
+  });
+
+  it('exercises every documented (operation, status) pair', () => {
+    expect(report.coverage.filter((r) => !r.exercised).map((r) => `${r.operationId} ${r.status}`)).toEqual([]);
+    expect(report.undocumented).toEqual([]);
+  });
+});

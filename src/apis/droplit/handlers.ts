@@ -1,0 +1,77 @@
+import type { Faker } from '@faker-js/faker';
+import type { Handler } from '../../core/module';
+import type { EngineRequest, EngineResponse } from '../../core/types';
+import type { DroplitPrincipal } from './auth';
+import { errors } from './errors';
+import { type Filter, matches, parseFilter } from './filter';
+import { metaIn, systemPrefix } from './meta';
+import type { DroplitStore, Environment } from './store';
+import { environmentView, listItemView } from './views';
+
+// The four environment operations. Bodies and parameters reach here already checked against the spec
+// (alias pattern, meta an object, ecosystemId present); what is left is state: ecosystems, uniqueness, lookups.
+
+type DroplitHandler = Handler<DroplitStore, DroplitPrincipal>;
+
+export function newEnvironmentId(faker: Faker): string {
+  return `E${faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' })}`;
+}
+
+/** Create refuses any query string (the engine would otherwise ignore undeclared parameters). */
+export function queryStringRefusal(request: EngineRequest): EngineResponse | undefined {
+  if (request.rawQuery === '') return undefined;
+  return errors.noQueryString(Object.keys(request.query));
+}
+
+/** `eq(alias, "x")` is answered from the alias index instead of a scan of the ecosystem. */
+function aliasLookup(filter: Filter | undefined): string | undefined {
+  return filter?.op === 'eq' && filter.field.length === 1 && filter.field[0] === 'alias' && typeof filter.value === 'string' ? filter.value : undefined;
+}
+
+const createEnvironment: DroplitHandler = (ctx) => {
+  const prefix = systemPrefix(ctx.request.headers);
+  const { ecosystemId, alias, meta } = ctx.body;
+  const outcome = ctx.state.create(
+    { ecosystemId, alias, meta: meta && metaIn(meta, prefix) },
+    () => newEnvironmentId(ctx.faker),
+    ctx.clock.now().toISOString(),
+  );
+  if (!outcome.ok) return outcome.reason === 'aliasExists' ? errors.aliasExists() : errors.ecosystemMissing();
+  return { status: 201, body: environmentView(outcome.environment, prefix) };
+};
+
+const listEnvironments: DroplitHandler = (ctx) => {
+  const ecosystemId: string = ctx.query.ecosystemId;
+  const filterText: string | undefined = ctx.query.filter;
+  const filter = filterText === undefined ? undefined : parseFilter(filterText);
+  if (filterText !== undefined && !filter) return errors.filterInvalid(filterText);
+  const environments = ctx.state.list(ecosystemId);
+  if (!environments) return errors.ecosystemNotFound(ecosystemId);
+  const alias = aliasLookup(filter);
+  let found: Iterable<Environment>;
+  if (alias !== undefined) {
+    const env = ctx.state.findByAlias(ecosystemId, alias);
+    found = env ? [env] : [];
+  } else found = environments;
+  const items: unknown[] = [];
+  for (const env of found) if (!filter || matches(filter, env)) items.push(listItemView(env));
+  return { status: 200, body: { items } };
+};
+
+const getEnvironment: DroplitHandler = (ctx) => {
+  const resolved = ctx.state.resolve(ctx.params.id);
+  if (!resolved.ok) return resolved.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
+  return { status: 200, body: environmentView(resolved.environment) };
+};
+
+const updateEnvironment: DroplitHandler = (ctx) => {
+  const resolved = ctx.state.resolve(ctx.params.id);
+  if (!resolved.ok) return resolved.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
+  const prefix = systemPrefix(ctx.request.headers);
+  const { alias, meta } = ctx.body;
+  const outcome = ctx.state.update(resolved.environment.id, { alias, meta: meta && metaIn(meta, prefix) });
+  if (!outcome.ok) return errors.aliasExists();
+  return { status: 200, body: environmentView(outcome.environment, prefix) };
+};
+
+export const handlers: Record<string, DroplitHandler> = { createEnvironment, listEnvironments, getEnvironment, updateEnvironment };
