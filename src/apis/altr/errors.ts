@@ -1,11 +1,23 @@
-import type { EngineError, EngineResponse } from '../../core/types';
-import { problemsText } from '../../core/problems';
+import type { EngineError, EngineResponse, Problem } from '../../core/types';
+import { problemText } from '../../core/problems';
 
 // ALTR's envelope: {success:false, response:{error_type, error_message}}. Its docs answer an
 // internal failure with 503, so standin does too.
 
 export function altrError(status: number, errorType: string, message: string): EngineResponse {
   return { status, body: { success: false, response: { error_type: errorType, error_message: message } } };
+}
+
+export const unauthorized = (message: string) => altrError(401, 'unauthorized', message);
+export const forbidden = (permission: string) => altrError(403, 'forbidden', `API key does not have ${permission} permission.`);
+export const tokenNotFound = () => altrError(404, 'resource_not_found', 'Reference token not found.');
+export const dataCapExceeded = () => altrError(400, 'bad_request', 'Organization data cap exceeded');
+
+/** The engine's generic sentence, except where ALTR's users deserve a plainer one. */
+function problemMessage(p: Problem): string {
+  if (p.in === 'body' && p.field === '' && p.keyword === 'required') return 'A request body (the data to store, application/octet-stream) is required.';
+  if (p.in === 'path' && p.field === 'referenceToken') return 'referenceToken is not a valid reference token.';
+  return problemText(p);
 }
 
 export function renderAltrError(error: EngineError): EngineResponse {
@@ -15,7 +27,7 @@ export function renderAltrError(error: EngineError): EngineResponse {
     case 'methodNotAllowed':
       return altrError(405, 'method_not_allowed', `${error.method} is not allowed on ${error.path}.`);
     case 'validation':
-      return altrError(400, 'bad_request', problemsText(error.problems));
+      return altrError(400, 'bad_request', error.problems.map(problemMessage).join('; '));
     case 'malformedBody':
       return altrError(400, 'bad_request', error.message);
     case 'unsupportedMediaType':

@@ -1,11 +1,18 @@
-import { fromExample } from '../../core/exampleHandler';
 import type { ApiModule } from '../../core/module';
+import { authenticateAltr, type AltrPrincipal, type AltrState } from './auth';
 import { renderAltrError } from './errors';
+import { altrSeed } from './fixtures';
+import { getData, getMetadata, getTokenStatus, putData } from './handlers';
+import { AltrStore } from './store';
 
-export const altr: ApiModule = {
+export const altr: ApiModule<AltrState, AltrPrincipal> = {
   name: 'altr',
   specFile: 'altr.yaml',
-  createState: () => ({}),
-  handlers: { putData: fromExample, getData: fromExample, getMetadata: fromExample, getTokenStatus: fromExample },
+  createState: ({ faker }) => ({
+    store: new AltrStore(altrSeed(), () => faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })),
+  }),
+  dumpState: (state) => state.store.dump(),
+  authenticate: authenticateAltr,
+  handlers: { putData, getData, getMetadata, getTokenStatus },
   renderError: renderAltrError,
 };

@@ -1,0 +1,49 @@
+import type { Handler, HandlerContext } from '../../core/module';
+import type { EngineResponse } from '../../core/types';
+import type { AltrPrincipal, AltrState } from './auth';
+import { altrError, dataCapExceeded, tokenNotFound } from './errors';
+import { bytesToStore, type AltrRecord, tokenStatus } from './store';
+
+// Each handler turns a store outcome into ALTR's status and envelope.
+
+type Ctx = HandlerContext<AltrState, AltrPrincipal>;
+
+function optionalNumber(value: unknown): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
+export function putData(ctx: Ctx): EngineResponse {
+  const body = Buffer.isBuffer(ctx.body) ? ctx.body : Buffer.alloc(0);
+  const bytes = bytesToStore(body, {
+    hasContentLength: ctx.request.headers['content-length'] !== undefined,
+    lengthHint: optionalNumber(ctx.headers['x-content-length-hint']),
+  });
+  const outcome = ctx.state.store.put(ctx.principal.organizationId, bytes, ctx.request.headers['x-altr-metadata'], ctx.clock.now());
+  if (outcome.ok) return { status: 200, body: { success: true, response: { data: { referenceToken: outcome.record.referenceToken } } } };
+  switch (outcome.reason) {
+    case 'dataCapExceeded':
+      return dataCapExceeded();
+    case 'unknownOrganization':
+      // Only a fixtures mistake (a key pointing at no organization) can get here.
+      return altrError(503, 'internal_error', 'Unable to process request at this time.');
+  }
+}
+
+/** Runs `found` on the caller's record, or answers 404 for a token the caller's organization does not hold. */
+function withRecord(ctx: Ctx, found: (record: AltrRecord) => EngineResponse): EngineResponse {
+  const outcome = ctx.state.store.get(ctx.principal.organizationId, ctx.params.referenceToken);
+  return outcome.ok ? found(outcome.record) : tokenNotFound();
+}
+
+export const getData: Handler<AltrState, AltrPrincipal> = (ctx) =>
+  withRecord(ctx, (record) => {
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-expected-hash': record.md5 };
+    if (record.metadata !== undefined) headers['x-altr-metadata'] = record.metadata;
+    return { status: 200, headers, body: Buffer.from(record.bytes) };
+  });
+
+export const getMetadata: Handler<AltrState, AltrPrincipal> = (ctx) =>
+  withRecord(ctx, (record) => ({ status: 200, body: { success: true, metadata: record.metadata ?? '' } }));
+
+export const getTokenStatus: Handler<AltrState, AltrPrincipal> = (ctx) =>
+  withRecord(ctx, (record) => ({ status: 200, body: { success: true, response: { data: tokenStatus(record, ctx.clock.now().getTime()) } } }));
