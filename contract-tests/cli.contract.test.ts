@@ -1,0 +1,72 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from '../src/server';
+import { contractMain, contractOptions } from './cli';
+
+// `standin contract` as CI runs it: against a running standin, exit 0 when it is faithful, non-zero
+// with a readable failure when one rule is broken; JUnit and coverage files are written.
+
+let out = '';
+beforeEach(() => {
+  out = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => ((out += String(chunk)), true));
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe('standin contract --base-url', () => {
+  it('passes against a running standin and writes JUnit and coverage reports', async () => {
+    const server = createServer({ apis: ['ignisign'] });
+    await server.listen(0, '127.0.0.1');
+    const dir = mkdtempSync(join(tmpdir(), 'standin-contract-'));
+    try {
+      const code = await contractMain(['--base-url', server.url(), '--api', 'ignisign', '--junit', join(dir, 'junit.xml'), '--coverage-file', join(dir, 'cov.json')]);
+      expect({ code, tail: out.trim().split('\n').pop() }).toEqual({ code: 0, tail: expect.stringMatching(/^\d+ passed, 0 failed, 0 skipped$/) });
+      expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/<testsuite name="ignisign" tests="\d+" failures="0"/);
+      const cov = JSON.parse(readFileSync(join(dir, 'cov.json'), 'utf8'));
+      expect(cov.exercised).toBe(cov.documented);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('exits 1 with the failing rule, the check and a curl line when one rule is broken', async () => {
+    const standin = createServer({ apis: ['ignisign'] });
+    const broken = express();
+    broken.use((req, _res, next) => {
+      if ((req.headers.authorization ?? '').includes('not-a-real-secret')) req.headers.authorization = 'Bearer skv2_development_demo_devsecret';
+      next();
+    });
+    broken.use(standin.app);
+    const srv = broken.listen(0, '127.0.0.1');
+    await new Promise((r) => srv.once('listening', r));
+    try {
+      const code = await contractMain(['--base-url', `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, '--api', 'ignisign', '--coverage-file', join(tmpdir(), `standin-cov-${process.pid}.json`)]);
+      expect(code).toBe(1);
+      expect(out).toMatch(/FAIL auth: an unknown key -> 401 INVALID_TOKEN/);
+      expect(out).toMatch(/reproduce: {2}curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/ignisign\/v4\/applications\/appId_demo\/context'/);
+      expect(out).not.toMatch(/not-a-real-secret/);
+    } finally {
+      await new Promise((r) => srv.close(r));
+    }
+  });
+});
+
+describe('standin contract with a live config', () => {
+  it('skips an API without credentials, says how to provide them, and does not pass a run that checked nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standin-live-'));
+    const config = join(dir, 'contract.config.json');
+    require('node:fs').writeFileSync(config, JSON.stringify({ apis: { losant: { baseUrl: 'http://127.0.0.1:9' } } }));
+    const code = await contractMain(['--config', config, '--api', 'losant', '--coverage-file', join(dir, 'cov.json')]);
+    expect(code).toBe(2);
+    expect(out).toMatch(/nothing was checked/);
+    expect(out).toMatch(/losant: SKIPPED, no live credentials: set apis\.losant\.token or STANDIN_CONTRACT_LOSANT_TOKEN/);
+  });
+
+  it('refuses two targets at once and unknown APIs', () => {
+    expect(() => contractOptions(['--base-url', 'http://x', '--config', 'y'], {})).toThrow(/give one/);
+    expect(() => contractOptions(['--api', 'nope'], {})).toThrow(/unknown API 'nope'/);
+  });
+});

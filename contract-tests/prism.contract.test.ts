@@ -1,0 +1,47 @@
+import { API_NAMES } from '../src/core/types';
+import { createServer, type StandinServer } from '../src/server';
+import { formatFailure } from './lib/checks';
+import { type PrismProcess, startPrism } from './lib/prism';
+import { type ContractReport, runContract } from './lib/runner';
+
+// Independent checks with Prism: (1) the whole suite against our mock through `prism proxy --errors`,
+// Prism validating every request and response on its own, with zero violations; (2) the schema-level
+// checks against `prism mock`, which proves the specs and their examples agree.
+
+const failuresOf = (report: ContractReport) => report.results.flatMap((r) => r.failures.map(formatFailure));
+
+describe.each([...API_NAMES])('%s through Prism', (api) => {
+  let standin: StandinServer;
+  let proxy: PrismProcess;
+  let mock: PrismProcess;
+
+  beforeAll(async () => {
+    standin = createServer({ root: api });
+    await standin.listen(0, '127.0.0.1');
+    [proxy, mock] = await Promise.all([startPrism({ mode: 'proxy', upstream: standin.url() }, api), startPrism({ mode: 'mock' }, api)]);
+  }, 60000);
+
+  afterAll(async () => {
+    await Promise.all([proxy?.stop(), mock?.stop()]);
+    await standin?.close();
+  });
+
+  it('passes the suite against the mock behind prism proxy --errors, with no violation', async () => {
+    const report = await runContract({
+      apis: [api],
+      target: { kind: 'prism', urls: { [api]: proxy.url }, admin: `${standin.url()}/__admin`, rejectsInvalid: 'prism proxy --errors answers spec-invalid requests itself' },
+    });
+    expect(failuresOf(report)).toEqual([]);
+    expect(proxy.output()).not.toMatch(/Violation:|violat/i);
+    const ran = report.results.filter((r) => r.outcome === 'passed').length;
+    expect(ran).toBeGreaterThan(0);
+    // What Prism cannot carry is skipped with a reason, never silently passed.
+    for (const r of report.results.filter((x) => x.outcome === 'skipped')) expect(r.reason).toMatch(/prism proxy --errors/);
+  }, 120000);
+
+  it('passes the schema-level checks against prism mock for every operation', async () => {
+    const report = await runContract({ apis: [api], schemaOnly: true, target: { kind: 'prism', urls: { [api]: mock.url } } });
+    expect(failuresOf(report)).toEqual([]);
+    expect(report.results.map((r) => r.outcome)).toEqual(report.results.map(() => 'passed'));
+  }, 60000);
+});
