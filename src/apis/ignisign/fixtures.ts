@@ -2,16 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../paths';
 import type { AppEnv } from './apiKey';
+import type { IgnisignApp } from './store';
 
 // Read once per process; each namespace builds its own store from these values.
 
-export interface AppFixture {
-  appId: string;
-  orgId: string;
-  appName: string;
-  status: string;
-  appType: string;
-  defaultLanguage: string;
+export interface AppFixture extends IgnisignApp {
   keys: Partial<Record<AppEnv, string>>;
 }
 
