@@ -1,10 +1,25 @@
-import type { EngineError, EngineResponse } from '../../core/types';
-import { problemsText } from '../../core/problems';
+import type { EngineError, EngineResponse, Problem } from '../../core/types';
 
 // Losant's envelope: {type, message}; the client throws Error(message) and copies `type` onto it.
 
 export function losantError(status: number, type: string, message: string): EngineResponse {
   return { status, body: { type, message } };
+}
+
+/** The message losant-cli tests for before telling its user to log in again. */
+export const unauthorized = () => losantError(401, 'Unauthorized', 'Invalid access token');
+export const forbidden = () => losantError(403, 'Forbidden', 'Access token does not have any of the scopes required for this action');
+export const applicationNotFound = () => losantError(404, 'NotFound', 'Application was not found');
+export const certificateNotFound = () => losantError(404, 'NotFound', 'Application Certificate was not found');
+export const invalidCertificate = () => losantError(400, 'Validation', 'certificate is not a valid PEM encoded X.509 certificate');
+
+const WHERE: Record<Problem['in'], string> = { path: 'path parameter', query: 'query parameter', header: 'header', body: 'body field' };
+
+function problemText(p: Problem): string {
+  if (p.in === 'body' && p.field === '') return `request body ${p.message}`;
+  // Ajv words an unknown property as a failure of its parent; Losant users think of the property itself.
+  if (p.keyword === 'additionalProperties') return `${WHERE[p.in]} '${p.field}' is not allowed`;
+  return `${WHERE[p.in]} '${p.field}' ${p.message}`;
 }
 
 export function renderLosantError(error: EngineError): EngineResponse {
@@ -14,7 +29,7 @@ export function renderLosantError(error: EngineError): EngineResponse {
     case 'methodNotAllowed':
       return losantError(405, 'MethodNotAllowed', `${error.method} is not allowed on ${error.path}`);
     case 'validation':
-      return losantError(400, 'Validation', problemsText(error.problems));
+      return losantError(400, 'Validation', error.problems.map(problemText).join('; '));
     case 'malformedBody':
       return losantError(400, 'Validation', error.message);
     case 'unsupportedMediaType':

@@ -1,0 +1,214 @@
+import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
+import { globMatcher, pageOf } from './listing';
+
+// Application certificates and their invariants, with no HTTP in sight. Certificates live in one
+// Map per application, so a lookup is two Map reads and a list touches only its own application.
+
+export type CertificateStatus = 'active' | 'inactive';
+export type FilterType = 'all' | 'whitelist' | 'blacklist' | 'none';
+
+export interface DeviceTag {
+  key?: string;
+  value?: string;
+}
+
+/** A stored certificate, already in the shape the API returns. */
+export interface Certificate {
+  id: string;
+  applicationCertificateId: string;
+  applicationId: string;
+  creationDate: string;
+  lastUpdated: string;
+  status: CertificateStatus;
+  description?: string;
+  deviceIds?: string[];
+  deviceTags?: DeviceTag[];
+  certificateInfo: CertificateInfo;
+  filterType: FilterType;
+  pubTopics: string[];
+  subTopics: string[];
+  certificate: string;
+}
+
+export interface CertificatePost {
+  certificate: string;
+  status?: CertificateStatus;
+  description?: string;
+  deviceIds?: string[];
+  deviceTags?: DeviceTag[];
+  filterType?: FilterType;
+  pubTopics?: string[];
+  subTopics?: string[];
+}
+
+export type CertificatePatch = Partial<Pick<Certificate, 'status' | 'description' | 'certificate' | 'filterType' | 'pubTopics' | 'subTopics'>>;
+
+export const SORT_FIELDS = ['certificateInfo.commonName', 'status', 'id', 'creationDate', 'lastUpdated'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export type FilterField = 'certificateInfo.commonName' | 'status';
+
+export interface ListQuery {
+  sortField: SortField;
+  descending: boolean;
+  page: number;
+  perPage: number;
+  /** Both set and non-blank, or no filtering at all. */
+  filter?: { field: FilterField; glob: string };
+}
+
+export type Missing = 'applicationNotFound' | 'certificateNotFound';
+export type Found = { ok: true; certificate: Certificate };
+export type CreateOutcome = Found | { ok: false; reason: 'applicationNotFound' | 'invalidCertificate' };
+export type LookupOutcome = Found | { ok: false; reason: Missing };
+export type PatchOutcome = Found | { ok: false; reason: Missing | 'invalidCertificate' };
+export type DeleteOutcome = { ok: true } | { ok: false; reason: Missing };
+export type ListOutcome = { ok: true; items: Certificate[]; totalCount: number } | { ok: false; reason: 'applicationNotFound' };
+
+// ObjectIds are hex numbers: 575EC8... and 575ec8... name the same record, as they do in MongoDB.
+const key = (id: string) => id.toLowerCase();
+
+/** A deep copy in the vendor's field order, so no caller can reach into the stored record. */
+function copy(c: Certificate): Certificate {
+  return {
+    id: c.id,
+    applicationCertificateId: c.applicationCertificateId,
+    applicationId: c.applicationId,
+    creationDate: c.creationDate,
+    lastUpdated: c.lastUpdated,
+    status: c.status,
+    ...(c.description !== undefined && { description: c.description }),
+    ...(c.deviceIds !== undefined && { deviceIds: [...c.deviceIds] }),
+    ...(c.deviceTags !== undefined && { deviceTags: c.deviceTags.map((t) => ({ ...t })) }),
+    certificateInfo: { ...c.certificateInfo },
+    filterType: c.filterType,
+    pubTopics: [...c.pubTopics],
+    subTopics: [...c.subTopics],
+    certificate: c.certificate,
+  };
+}
+
+function fieldOf(c: Certificate, field: SortField | FilterField): string {
+  return field === 'certificateInfo.commonName' ? (c.certificateInfo.commonName ?? '') : c[field];
+}
+
+// Code-point order, like a database's binary collation; ISO dates of one format sort chronologically.
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class LosantStore {
+  private readonly applications = new Map<string, Map<string, Certificate>>();
+  /** Every certificate id ever issued, so a generated id is never reused across applications. */
+  private readonly issuedIds = new Set<string>();
+
+  constructor(private readonly newId: () => string) {}
+
+  addApplication(applicationId: string): void {
+    if (!this.applications.has(key(applicationId))) this.applications.set(key(applicationId), new Map());
+  }
+
+  /** Stores a certificate exactly as given (seed data); the caller vouches for its fields. */
+  insert(certificate: Certificate): void {
+    const id = key(certificate.id);
+    const stored = { ...copy(certificate), id, applicationCertificateId: id, applicationId: key(certificate.applicationId) };
+    this.addApplication(stored.applicationId);
+    this.applications.get(stored.applicationId)!.set(id, stored);
+    this.issuedIds.add(id);
+  }
+
+  create(applicationId: string, post: CertificatePost, now: Date): CreateOutcome {
+    const certificates = this.applications.get(key(applicationId));
+    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
+    const certificateInfo = readCertificateInfo(post.certificate);
+    if (!certificateInfo) return { ok: false, reason: 'invalidCertificate' };
+    const id = this.uniqueId();
+    const stamp = now.toISOString();
+    const certificate = copy({
+      ...post,
+      id,
+      applicationCertificateId: id,
+      applicationId: key(applicationId),
+      creationDate: stamp,
+      lastUpdated: stamp,
+      status: post.status ?? 'active',
+      certificateInfo,
+      filterType: post.filterType ?? 'all',
+      pubTopics: post.pubTopics ?? [],
+      subTopics: post.subTopics ?? [],
+    });
+    certificates.set(id, certificate);
+    return { ok: true, certificate: copy(certificate) };
+  }
+
+  get(applicationId: string, certificateId: string): LookupOutcome {
+    const found = this.find(applicationId, certificateId);
+    return found.ok ? { ok: true, certificate: copy(found.certificate) } : found;
+  }
+
+  patch(applicationId: string, certificateId: string, patch: CertificatePatch, now: Date): PatchOutcome {
+    const found = this.find(applicationId, certificateId);
+    if (!found.ok) return found;
+    let certificateInfo: CertificateInfo | undefined;
+    if (patch.certificate !== undefined) {
+      certificateInfo = readCertificateInfo(patch.certificate);
+      if (!certificateInfo) return { ok: false, reason: 'invalidCertificate' };
+    }
+    const updated: Certificate = { ...found.certificate, lastUpdated: now.toISOString() };
+    if (patch.status !== undefined) updated.status = patch.status;
+    if (patch.description !== undefined) updated.description = patch.description;
+    if (patch.filterType !== undefined) updated.filterType = patch.filterType;
+    if (patch.pubTopics !== undefined) updated.pubTopics = [...patch.pubTopics];
+    if (patch.subTopics !== undefined) updated.subTopics = [...patch.subTopics];
+    if (patch.certificate !== undefined && certificateInfo) {
+      updated.certificate = patch.certificate;
+      updated.certificateInfo = certificateInfo;
+    }
+    this.applications.get(updated.applicationId)!.set(updated.id, updated);
+    return { ok: true, certificate: copy(updated) };
+  }
+
+  remove(applicationId: string, certificateId: string): DeleteOutcome {
+    const found = this.find(applicationId, certificateId);
+    if (!found.ok) return found;
+    this.applications.get(found.certificate.applicationId)!.delete(found.certificate.id);
+    return { ok: true };
+  }
+
+  list(applicationId: string, query: ListQuery): ListOutcome {
+    const certificates = this.applications.get(key(applicationId));
+    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
+    let matches = [...certificates.values()];
+    if (query.filter) {
+      const { field, glob } = query.filter;
+      const match = globMatcher(glob);
+      matches = matches.filter((c) => match(fieldOf(c, field)));
+    }
+    const sign = query.descending ? -1 : 1;
+    // Ties break by id ascending whatever the direction, so paging is stable.
+    const compare = (a: Certificate, b: Certificate) =>
+      sign * byCodePoint(fieldOf(a, query.sortField), fieldOf(b, query.sortField)) || byCodePoint(a.id, b.id);
+    const items = pageOf(matches, compare, query.page * query.perPage, query.perPage).map(copy);
+    return { ok: true, items, totalCount: matches.length };
+  }
+
+  /** Plain JSON for /__admin/state: certificates grouped by application. */
+  dump(): Record<string, Certificate[]> {
+    const out: Record<string, Certificate[]> = {};
+    for (const [applicationId, certificates] of this.applications) out[applicationId] = [...certificates.values()].map(copy);
+    return out;
+  }
+
+  private find(applicationId: string, certificateId: string): { ok: true; certificate: Certificate } | { ok: false; reason: Missing } {
+    const certificates = this.applications.get(key(applicationId));
+    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
+    const certificate = certificates.get(key(certificateId));
+    return certificate ? { ok: true, certificate } : { ok: false, reason: 'certificateNotFound' };
+  }
+
+  private uniqueId(): string {
+    let id = key(this.newId());
+    while (this.issuedIds.has(id)) id = key(this.newId());
+    this.issuedIds.add(id);
+    return id;
+  }
+}
