@@ -11,10 +11,13 @@ export interface CallInit {
   params?: Record<string, string>;
   /** Replaces the templated path (e.g. to try an alternative prefix); params are not applied then. */
   path?: string;
-  query?: Record<string, string | string[] | number | boolean>;
+  /** Values left undefined are not sent. */
+  query?: Record<string, string | string[] | number | boolean | undefined>;
   headers?: Record<string, string>;
   json?: unknown;
   body?: Buffer | string;
+  /** Send the body chunked, without Content-Length. */
+  chunked?: boolean;
   /** false sends no credentials; an object overrides parts of them. */
   auth?: false | AuthOverride;
   /** The request breaks the spec on purpose (a target that answers those itself skips the step). */
@@ -68,7 +71,9 @@ export class ApiClient<A extends ApiName = ApiName> {
       return encodeURIComponent(params[name]);
     });
     const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(init.query ?? {})) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
+    for (const [k, v] of Object.entries(init.query ?? {})) {
+      if (v !== undefined) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
+    }
     if (query.size) path += `?${query}`;
     const headers: Record<string, string> = {};
     if (init.auth !== false) Object.assign(headers, authHeaders(this.api, this.creds, op, params, init.auth ?? {}));
@@ -78,7 +83,7 @@ export class ApiClient<A extends ApiName = ApiName> {
       headers['content-type'] = 'application/json';
     }
     Object.assign(headers, init.headers);
-    return { method: op.method, path, headers, body };
+    return { method: op.method, path, headers, body, chunked: init.chunked };
   }
 
   async call(operationId: string, init: CallInit = {}): Promise<Exchange> {

@@ -3,7 +3,15 @@ import type { ApiName } from '../../src/core/types';
 // What each API needs to be called, and the documented demo values standin accepts.
 
 export interface IgnisignCredentials { apiKey: string; appId: string; appEnv: string }
-export interface AltrCredentials { key: string; secret: string; readOnlyKey?: string; readOnlySecret?: string; dataCapBytes?: number }
+export interface AltrCredentials {
+  key: string;
+  secret: string;
+  readOnlyKey?: string;
+  readOnlySecret?: string;
+  writeOnlyKey?: string;
+  writeOnlySecret?: string;
+  dataCapBytes?: number;
+}
 export interface LosantCredentials { token: string; readToken?: string; noScopeToken?: string; applicationId: string }
 export interface DroplitCredentials { accountToken: string; userToken?: string; ecosystemId: string }
 
@@ -17,7 +25,8 @@ export interface CredentialsByApi {
 
 export const DEMO_CREDENTIALS: CredentialsByApi = {
   ignisign: { apiKey: 'skv2_development_demo_devsecret', appId: 'appId_demo', appEnv: 'DEVELOPMENT' },
-  altr: { key: 'ALTR-demo-rw', secret: 'demo-rw-secret', readOnlyKey: 'ALTR-demo-ro', readOnlySecret: 'demo-ro-secret', dataCapBytes: 1048576 },
+  altr: { key: 'ALTR-demo-rw', secret: 'demo-rw-secret', readOnlyKey: 'ALTR-demo-ro', readOnlySecret: 'demo-ro-secret',
+    writeOnlyKey: 'ALTR-demo-wo', writeOnlySecret: 'demo-wo-secret', dataCapBytes: 1048576 },
   signatures: {},
   losant: { token: 'losant-demo-all', readToken: 'losant-demo-read', noScopeToken: 'losant-demo-none', applicationId: '575ec8687ae143cd83dc4a97' },
   droplit: { accountToken: 'droplit-demo-account', userToken: 'droplit-demo-user', ecosystemId: 'C599343aecca8fba8297a3195' },

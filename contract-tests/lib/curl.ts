@@ -21,6 +21,7 @@ export function curlFor(baseUrl: string, req: HttpRequest): string {
   for (const [name, value] of Object.entries(req.headers)) {
     parts.push('-H', quote(`${name}: ${SECRET_HEADERS.has(name.toLowerCase()) ? mask(value) : value}`));
   }
+  if (req.chunked) parts.push('-H', quote('Transfer-Encoding: chunked'));
   if (req.body !== undefined) {
     const text = typeof req.body === 'string' ? req.body : req.body.toString('utf8');
     const printable = typeof req.body === 'string' || Buffer.from(text, 'utf8').equals(req.body);

@@ -9,6 +9,8 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   body?: Buffer | string;
+  /** Send the body with Transfer-Encoding: chunked and no Content-Length (an upload of unknown size). */
+  chunked?: boolean;
 }
 
 export interface HttpResponse {
@@ -35,12 +37,16 @@ export function fetchTransport(baseUrl: string, extraHeaders: Record<string, str
   return {
     baseUrl: base,
     async send(req) {
+      const bytes = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+      // A stream body has no known length, so fetch sends it chunked.
+      const body = bytes && req.chunked ? new Blob([new Uint8Array(bytes)]).stream() : bytes && new Uint8Array(bytes);
       const res = await fetch(base + req.path, {
         method: req.method,
         headers: { ...extraHeaders, ...req.headers },
-        body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : new Uint8Array(req.body),
+        body,
         redirect: 'manual',
-      });
+        ...(req.chunked ? { duplex: 'half' } : {}),
+      } as RequestInit);
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => (headers[name] = value));
       return { status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) };
@@ -60,7 +66,13 @@ export function appTransport(app: Express, prefix: string, extraHeaders: Record<
         res.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
-      const res = req.body === undefined ? await call : await call.send(req.body as any);
+      let res;
+      if (req.body === undefined) res = await call;
+      else if (req.chunked) {
+        // Writing before end() makes superagent stream the body: chunked, no Content-Length.
+        call.write(req.body);
+        res = await call;
+      } else res = await call.send(req.body as any);
       return { status: res.status, headers: lowerHeaders(res.headers), body: res.body as Buffer };
     },
   };

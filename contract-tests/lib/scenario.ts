@@ -11,8 +11,8 @@ export type Need =
   | 'writes' // creates, changes or deletes data (live runs need --allow-writes)
   | 'standin' // needs /__admin (faults) or standin's documented demo data
   | 'readonly-key' // ALTR: a second, read-only key
-  | 'scoped-tokens' // Losant: tokens with read-only and no scope; Droplit: a user token
-  | 'valid-only'; // every step must be a spec-valid request (a Prism --errors proxy answers the rest itself)
+  | 'writeonly-key' // ALTR: a key without read permission
+  | 'scoped-tokens'; // Losant: tokens with read-only and no scope; Droplit: a user token
 
 export interface ScenarioContext<A extends ApiName> {
   api: A;

@@ -48,7 +48,7 @@ function envValue(api: ApiName, field: string, env: NodeJS.ProcessEnv): string |
 
 const FIELDS: { [A in ApiName]: string[] } = {
   ignisign: ['baseUrl', 'apiKey'],
-  altr: ['baseUrl', 'key', 'secret', 'readOnlyKey', 'readOnlySecret'],
+  altr: ['baseUrl', 'key', 'secret', 'readOnlyKey', 'readOnlySecret', 'writeOnlyKey', 'writeOnlySecret'],
   signatures: ['baseUrl'],
   losant: ['baseUrl', 'token', 'readToken', 'noScopeToken', 'applicationId'],
   droplit: ['baseUrl', 'accountToken', 'userToken', 'ecosystemId'],
@@ -70,7 +70,11 @@ function liveCredentials<A extends ApiName>(api: A, c: LiveApiConfig): Credentia
     case 'ignisign':
       return ignisignFromKey(pick('apiKey')!) as CredentialsByApi[A];
     case 'altr':
-      return { key: pick('key')!, secret: pick('secret')!, readOnlyKey: pick('readOnlyKey'), readOnlySecret: pick('readOnlySecret') } as CredentialsByApi[A];
+      return {
+        key: pick('key')!, secret: pick('secret')!,
+        readOnlyKey: pick('readOnlyKey'), readOnlySecret: pick('readOnlySecret'),
+        writeOnlyKey: pick('writeOnlyKey'), writeOnlySecret: pick('writeOnlySecret'),
+      } as CredentialsByApi[A];
     case 'losant':
       return { token: pick('token')!, readToken: pick('readToken'), noScopeToken: pick('noScopeToken'), applicationId: pick('applicationId')! } as CredentialsByApi[A];
     case 'droplit':
@@ -126,6 +130,7 @@ export function unmetNeed(target: ApiTarget, needs: Need[] = []): string | undef
     if (need === 'writes' && !target.allowWrites) return 'changes data: run with --allow-writes';
     if (need === 'standin' && !target.admin) return "needs standin's /__admin (fault injection or demo data)";
     if (need === 'readonly-key' && !creds.readOnlyKey) return 'needs a read-only key (readOnlyKey, readOnlySecret)';
+    if (need === 'writeonly-key' && !creds.writeOnlyKey) return 'needs a write-only key (writeOnlyKey, writeOnlySecret)';
     if (need === 'scoped-tokens' && target.api === 'losant' && !(creds.readToken && creds.noScopeToken)) return 'needs readToken and noScopeToken';
     if (need === 'scoped-tokens' && target.api === 'droplit' && !creds.userToken) return 'needs a userToken';
   }

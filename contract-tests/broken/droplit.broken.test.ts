@@ -1,0 +1,141 @@
+import express, { type RequestHandler } from 'express';
+import { createApp } from '../../src/server';
+import { formatFailure } from '../lib/checks';
+import { type ContractReport, runContract } from '../lib/runner';
+
+// The droplit scenarios against deliberately broken implementations. Each is the real mock behind one
+// middleware that breaks a single rule of issue 3; the scenario for that rule must fail with a readable
+// failure (message + curl), and every other droplit scenario must still pass. src/ is never touched.
+
+function brokenApp(breaker: RequestHandler) {
+  const inner = createApp({ apis: ['droplit'] }).app;
+  const app = express();
+  app.use(breaker);
+  app.use(inner);
+  return app;
+}
+
+/** Reads the JSON body, lets `change` rewrite it, and replays it to the next handler. */
+function rewriteJsonBody(when: (req: express.Request) => boolean, change: (body: any) => void): RequestHandler {
+  return (req, _res, next) => {
+    if (!when(req) || !/^application\/json/.test(req.headers['content-type'] ?? '')) return next();
+    const chunks: Buffer[] = [];
+    const collect = (c: Buffer) => chunks.push(c);
+    req.on('data', collect);
+    req.once('end', () => {
+      req.off('data', collect);
+      let payload = Buffer.concat(chunks);
+      try {
+        const body = JSON.parse(payload.toString('utf8'));
+        change(body);
+        payload = Buffer.from(JSON.stringify(body));
+      } catch {
+        // not JSON: replay as received
+      }
+      req.headers['content-length'] = String(payload.length);
+      delete req.headers['transfer-encoding'];
+      next();
+      // The downstream reader attaches its listeners synchronously in next(); replay the body to them.
+      setImmediate(() => {
+        req.emit('data', payload);
+        req.emit('end');
+      });
+    });
+  };
+}
+
+const isCreate = (req: express.Request) => req.method === 'POST' && /^\/droplit\/(v0\/)?api\/environments\/?(\?|$)/.test(req.url);
+
+interface BrokenRule {
+  rule: string;
+  breaker: RequestHandler;
+  /** The scenarios that must fail: the one for the rule, plus any other that states the same rule. */
+  fails: string[];
+}
+
+const RULES: BrokenRule[] = [
+  {
+    rule: 'create accepts a user token (the user token is swapped for the account token)',
+    breaker: (req, _res, next) => {
+      if (isCreate(req) && req.headers.authorization === 'droplit-demo-user') req.headers.authorization = 'droplit-demo-account';
+      next();
+    },
+    fails: ['auth: create needs an account token: a user token -> 403 Forbidden, nothing stored'],
+  },
+  {
+    rule: 'create ignores the query string (it is stripped before the mock sees it)',
+    breaker: (req, _res, next) => {
+      if (isCreate(req)) req.url = req.url.replace(/\?.*$/, '');
+      next();
+    },
+    fails: [
+      'create: any query string -> 400 InvalidParams "No Query String Allowed", one entry per parameter, nothing stored',
+      'create: the query string is refused before the body is looked at',
+    ],
+  },
+  {
+    rule: 'only /v0/api/environments answers: /api/environments gets a plausible 404 in the vendor envelope',
+    breaker: (req, res, next) => {
+      if (!/^\/droplit\/api\//.test(req.url)) return next();
+      res.status(404).json({ errorType: 'NotFound', errors: [{ path: req.path, message: `Cannot ${req.method} ${req.path}` }] });
+    },
+    fails: ['both /v0/api/environments and /api/environments answer (create, list, info, update)'],
+  },
+  {
+    rule: 'the x-system-metadata-prefix header is ignored',
+    breaker: (req, _res, next) => {
+      delete req.headers['x-system-metadata-prefix'];
+      next();
+    },
+    fails: [
+      'x-system-metadata-prefix: prefixed keys are stored as $…, that response shows the prefix, later reads show $…',
+      'x-system-metadata-prefix wins over x-system-meta-prefix, which is honoured alone too',
+      'x-system-metadata-prefix on update: translated on the way in, shown with the prefix in that response only',
+    ],
+  },
+  {
+    rule: 'update ignores meta: null (the field is dropped from the body)',
+    breaker: rewriteJsonBody((req) => req.method === 'PUT', (body) => {
+      if (body && typeof body === 'object' && body.meta === null) delete body.meta;
+    }),
+    fails: ['update: meta null clears the metadata (then returned as {})'],
+  },
+  {
+    rule: 'update lets an alias be taken twice in one ecosystem (the taken alias is replaced by a fresh one)',
+    breaker: rewriteJsonBody((req) => req.method === 'PUT', (body) => {
+      // A plausible bug: uniqueness enforced by silently suffixing, so the 400 never comes.
+      if (body && typeof body.alias === 'string' && body.alias.startsWith('taken_')) body.alias = `${body.alias.slice(0, 20)}_dup`;
+    }),
+    fails: ['update: an alias used by another environment in the ecosystem -> 400 InvalidBody "Alias Exists", nothing changed'],
+  },
+];
+
+describe('droplit contract scenarios catch a broken implementation', () => {
+  it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
+    const report: ContractReport = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp(breaker) } });
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.name).sort()).toEqual([...fails].sort());
+    for (const result of failed) {
+      expect(result.failures.length).toBeGreaterThan(0);
+      const [first] = result.failures;
+      expect(first.message).toMatch(/\w/);
+      expect(first.curl).toMatch(/^curl /);
+      expect(formatFailure(first)).toContain('reproduce:  curl ');
+    }
+    expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
+  });
+
+  it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
+    const report = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp((_req, _res, next) => next()) } });
+    expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
+  });
+
+  it('grep keeps a run to the named rule', async () => {
+    const report = await runContract({
+      apis: ['droplit'],
+      target: { kind: 'in-process', app: brokenApp(RULES[0].breaker) },
+      grep: 'auth: create needs an account token',
+    });
+    expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[0].fails[0], 'failed']]);
+  });
+});
