@@ -13,7 +13,16 @@ export interface AltrCredentials {
   dataCapBytes?: number;
 }
 export interface LosantCredentials { token: string; readToken?: string; noScopeToken?: string; applicationId: string }
-export interface DroplitCredentials { accountToken: string; userToken?: string; ecosystemId: string }
+export interface DroplitCredentials {
+  accountToken: string;
+  userToken?: string;
+  serverToken?: string;
+  /** A token type no environment operation accepts (Droplit's client tokens). */
+  clientToken?: string;
+  ecosystemId: string;
+  /** A second ecosystem the account may create in (aliases are unique per ecosystem only). */
+  otherEcosystemId?: string;
+}
 
 export interface CredentialsByApi {
   ignisign: IgnisignCredentials;
@@ -29,7 +38,10 @@ export const DEMO_CREDENTIALS: CredentialsByApi = {
     writeOnlyKey: 'ALTR-demo-wo', writeOnlySecret: 'demo-wo-secret', dataCapBytes: 1048576 },
   signatures: {},
   losant: { token: 'losant-demo-all', readToken: 'losant-demo-read', noScopeToken: 'losant-demo-none', applicationId: '575ec8687ae143cd83dc4a97' },
-  droplit: { accountToken: 'droplit-demo-account', userToken: 'droplit-demo-user', ecosystemId: 'C599343aecca8fba8297a3195' },
+  droplit: {
+    accountToken: 'droplit-demo-account', userToken: 'droplit-demo-user', serverToken: 'droplit-demo-server', clientToken: 'droplit-demo-client',
+    ecosystemId: 'C599343aecca8fba8297a3195', otherEcosystemId: 'C5a0b1c2d3e4f5a6b7c8d9e0f',
+  },
 };
 
 /** Fields a live run must be given for each API; the rest are optional and unlock more scenarios. */

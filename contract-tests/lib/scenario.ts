@@ -12,7 +12,8 @@ export type Need =
   | 'standin' // needs /__admin (faults) or standin's documented demo data
   | 'readonly-key' // ALTR: a second, read-only key
   | 'writeonly-key' // ALTR: a key without read permission
-  | 'scoped-tokens'; // Losant: tokens with read-only and no scope; Droplit: a user token
+  | 'scoped-tokens' // Losant: tokens with read-only and no scope; Droplit: a user token
+  | `creds:${string}`; // an optional credential field, e.g. 'creds:serverToken'
 
 export interface ScenarioContext<A extends ApiName> {
   api: A;

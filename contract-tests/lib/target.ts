@@ -51,7 +51,7 @@ const FIELDS: { [A in ApiName]: string[] } = {
   altr: ['baseUrl', 'key', 'secret', 'readOnlyKey', 'readOnlySecret', 'writeOnlyKey', 'writeOnlySecret'],
   signatures: ['baseUrl'],
   losant: ['baseUrl', 'token', 'readToken', 'noScopeToken', 'applicationId'],
-  droplit: ['baseUrl', 'accountToken', 'userToken', 'ecosystemId'],
+  droplit: ['baseUrl', 'accountToken', 'userToken', 'serverToken', 'clientToken', 'ecosystemId', 'otherEcosystemId'],
 };
 
 /** Merges the config file's values with STANDIN_CONTRACT_<API>_<FIELD> variables (the environment wins). */
@@ -78,7 +78,10 @@ function liveCredentials<A extends ApiName>(api: A, c: LiveApiConfig): Credentia
     case 'losant':
       return { token: pick('token')!, readToken: pick('readToken'), noScopeToken: pick('noScopeToken'), applicationId: pick('applicationId')! } as CredentialsByApi[A];
     case 'droplit':
-      return { accountToken: pick('accountToken')!, userToken: pick('userToken'), ecosystemId: pick('ecosystemId')! } as CredentialsByApi[A];
+      return {
+        accountToken: pick('accountToken')!, userToken: pick('userToken'), serverToken: pick('serverToken'), clientToken: pick('clientToken'),
+        ecosystemId: pick('ecosystemId')!, otherEcosystemId: pick('otherEcosystemId'),
+      } as CredentialsByApi[A];
     default:
       return {} as CredentialsByApi[A];
   }
@@ -133,6 +136,7 @@ export function unmetNeed(target: ApiTarget, needs: Need[] = []): string | undef
     if (need === 'writeonly-key' && !creds.writeOnlyKey) return 'needs a write-only key (writeOnlyKey, writeOnlySecret)';
     if (need === 'scoped-tokens' && target.api === 'losant' && !(creds.readToken && creds.noScopeToken)) return 'needs readToken and noScopeToken';
     if (need === 'scoped-tokens' && target.api === 'droplit' && !creds.userToken) return 'needs a userToken';
+    if (need.startsWith('creds:') && !creds[need.slice('creds:'.length)]) return `needs ${need.slice('creds:'.length)} in the ${target.api} credentials`;
   }
   return undefined;
 }

@@ -16,8 +16,7 @@ interface Environment {
 /** Well-formed references that name nothing, on standin and (by their zeros) on a live ecosystem. */
 const UNKNOWN_ENVIRONMENT = 'E000000000000000000000000';
 const UNKNOWN_ECOSYSTEM = 'C000000000000000000000000';
-/** standin's documented demo data (README, spec description): only for scenarios that need 'standin'. */
-const DEMO = { serverToken: 'droplit-demo-server', clientToken: 'droplit-demo-client', emptyEcosystem: 'C5a0b1c2d3e4f5a6b7c8d9e0f' };
+/** What standin generates; the spec keeps the pattern looser for ids of the real service. */
 const ENVIRONMENT_ID = /^E[0-9a-f]{24}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const UNVERSIONED = '/api/environments';
@@ -147,9 +146,9 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'auth: a server token may list, read and update but not create -> 403 Forbidden',
-    needs: ['writes', 'standin'],
+    needs: ['writes', 'creds:serverToken'],
     async run(t) {
-      const auth = { token: DEMO.serverToken };
+      const auth = { token: t.creds.serverToken! };
       expectError(t, await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId }, auth }), 403, 'Forbidden', /./);
       const env = await create(t);
       t.expect.answer(await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth }), 200);
@@ -160,11 +159,11 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'auth: a client token -> 403 Forbidden on all four operations, nothing changed',
-    needs: ['writes', 'standin'],
+    needs: ['writes', 'creds:clientToken'],
     async run(t) {
       const env = await create(t, { alias: t.unique('a'), meta: { k: 'v' } });
       const before = await listIds(t);
-      const auth = { token: DEMO.clientToken };
+      const auth = { token: t.creds.clientToken! };
       const created = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId }, auth });
       expectError(t, created, 403, 'Forbidden', /./);
       expectError(t, await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth }), 403, 'Forbidden', /./);
@@ -306,12 +305,12 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'create: the same alias in another ecosystem is fine (uniqueness is per ecosystem)',
-    needs: ['writes', 'standin'],
+    needs: ['writes', 'creds:otherEcosystemId'],
     async run(t) {
       const alias = t.unique('eco');
       const here = await create(t, { alias });
-      const there = await create(t, { alias, ecosystemId: DEMO.emptyEcosystem });
-      t.expect.answer(await info(t, `${DEMO.emptyEcosystem};${alias}`), 200, { id: there.id });
+      const there = await create(t, { alias, ecosystemId: t.creds.otherEcosystemId! });
+      t.expect.answer(await info(t, `${t.creds.otherEcosystemId!};${alias}`), 200, { id: there.id });
       t.expect.answer(await info(t, `${t.creds.ecosystemId};${alias}`), 200, { id: here.id });
     },
   },
@@ -560,11 +559,11 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'info and update: a bare alias held in two ecosystems -> 400 InvalidParams "Environment Invalid"',
-    needs: ['writes', 'standin'],
+    needs: ['writes', 'creds:otherEcosystemId'],
     async run(t) {
       const alias = t.unique('twice');
       const here = await create(t, { alias, meta: { k: 1 } });
-      await create(t, { alias, ecosystemId: DEMO.emptyEcosystem });
+      await create(t, { alias, ecosystemId: t.creds.otherEcosystemId! });
       expectError(t, await info(t, alias), 400, 'InvalidParams', 'Environment Invalid');
       expectError(t, await t.client.call('updateEnvironment', { params: { id: `@${alias}` }, json: { meta: null } }), 400, 'InvalidParams', 'Environment Invalid');
       await expectReadBack(t, here.id, here, 'the environment after the refused update');
