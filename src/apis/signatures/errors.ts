@@ -6,6 +6,13 @@ export function signaturesError(status: number, message: string): EngineResponse
   return { status, body: { status: false, message } };
 }
 
+export const signatureNotFound = () => signaturesError(404, 'Signature was not found');
+/** GET/DELETE: the vendor only refuses when both are missing (its check is `!thread && !document`). */
+export const keyNotSet = () => signaturesError(400, '"Thread" and "document" parameters must be set');
+export const parameterNotSet = (name: string) => signaturesError(400, `"${name}" parameter must be set`);
+export const versionNotSet = () => signaturesError(400, 'Version must be set');
+export const versionNotEqual = () => signaturesError(400, 'Version provided is not equal to actual signature version');
+
 export function renderSignaturesError(error: EngineError): EngineResponse {
   switch (error.kind) {
     case 'routeNotFound':

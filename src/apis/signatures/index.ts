@@ -1,11 +1,21 @@
-import { fromExample } from '../../core/exampleHandler';
 import type { ApiModule } from '../../core/module';
 import { renderSignaturesError } from './errors';
+import { deleteSignature, getSignature, listSignatures, saveSignature } from './handlers';
+import { dumpSignatures } from './render';
+import { generateSignatures, loadFixtureSignatures, loadSignaturesFixture } from './seed';
+import { SignatureStore } from './store';
 
-export const signatures: ApiModule = {
+export const signatures: ApiModule<SignatureStore> = {
   name: 'signatures',
   specFile: 'signatures.yaml',
-  createState: () => ({}),
-  handlers: { getSignature: fromExample, saveSignature: fromExample, deleteSignature: fromExample, listSignatures: fromExample },
+  createState({ faker }) {
+    const fixture = loadSignaturesFixture();
+    const store = new SignatureStore();
+    loadFixtureSignatures(store, fixture);
+    generateSignatures(store, faker, fixture.generated);
+    return store;
+  },
+  dumpState: dumpSignatures,
+  handlers: { getSignature, saveSignature, deleteSignature, listSignatures },
   renderError: renderSignaturesError,
 };

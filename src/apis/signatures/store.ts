@@ -1,0 +1,251 @@
+import { mergeNewestFirst, NewestFirstIndex } from './newestFirstIndex';
+
+// The ncanode signature store: one signature per (document, thread), versioned with optimistic
+// concurrency, every version kept in its chain. No HTTP here; handlers translate the outcomes.
+
+export interface SignatureVersion {
+  readonly version: number;
+  readonly cms: string;
+  readonly createdBy: string | null;
+  readonly comment: string | null;
+  readonly tags: readonly string[];
+  /** version_created_at */
+  readonly createdAtMs: number;
+}
+
+export interface SignatureRecord {
+  readonly id: number;
+  readonly document: string;
+  readonly thread: string;
+  readonly createdAtMs: number;
+  /** created_at truncated to the second: what clients see, so what lists order by. */
+  readonly createdSec: number;
+  updatedAtMs: number;
+  /** Every version, oldest first; the last one is the current version. */
+  readonly chain: SignatureVersion[];
+}
+
+export interface SaveInput {
+  document: string;
+  thread: string;
+  cms: string;
+  /** Ignored on the first save of a pair; must equal the stored version afterwards. */
+  version?: number;
+  createdBy?: string | null;
+  comment?: string | null;
+  tags?: readonly string[];
+}
+
+export type SaveOutcome =
+  | { ok: true; created: boolean; signature: SignatureRecord }
+  | { ok: false; reason: 'versionMissing' }
+  | { ok: false; reason: 'versionMismatch'; actual: number };
+
+export interface ListFilter {
+  document?: string;
+  /** The thread (the list route calls it `chain`). */
+  thread?: string;
+  /** Any of these tags. */
+  tags?: readonly string[];
+}
+
+export interface ListPage {
+  /** 0 means none. */
+  offset?: number;
+  /** 0 means no limit. */
+  limit?: number;
+  /** Also return the number of matches before paging. */
+  count?: boolean;
+}
+
+export interface ListResult {
+  items: SignatureRecord[];
+  total?: number;
+}
+
+interface Source {
+  /** Number of records walked (an upper bound on the matches). */
+  size: number;
+  /** True when every record walked matches, so no per-record check and size is the total. */
+  exact: boolean;
+  walk(): Iterable<SignatureRecord>;
+  /** Number of matches, for `count` when not exact. */
+  count(): number;
+}
+
+export function currentVersion(signature: SignatureRecord): SignatureVersion {
+  return signature.chain[signature.chain.length - 1];
+}
+
+type Index = NewestFirstIndex<SignatureRecord>;
+
+function indexIn(map: Map<string, Index>, key: string): Index {
+  let index = map.get(key);
+  if (!index) map.set(key, (index = new NewestFirstIndex()));
+  return index;
+}
+
+function removeFrom(map: Map<string, Index>, key: string, signature: SignatureRecord): void {
+  const index = map.get(key);
+  if (!index) return;
+  index.remove(signature);
+  if (index.size === 0) map.delete(key); // unused tags/documents must not pin memory
+}
+
+/** Tags are a set on the real service (one row per name); keep the first occurrence's order. */
+function normalizeTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set(tags ?? [])];
+}
+
+const EMPTY: Source = { size: 0, exact: true, walk: () => [], count: () => 0 };
+
+function single(index: Index | undefined, exact: boolean, matches: (s: SignatureRecord) => boolean): Source {
+  if (!index) return EMPTY;
+  return { size: index.size, exact, walk: () => index.newestFirst(), count: () => index.countWhere(matches) };
+}
+
+/** Signatures with any of `tags`: a merge of the tag indexes, each record once. */
+function tagUnion(tags: string[], byTag: Map<string, Index>, onlyFilter: boolean, matches: (s: SignatureRecord) => boolean): Source {
+  const known = tags.filter((tag) => byTag.has(tag));
+  if (!known.length) return EMPTY;
+  const indexes = known.map((tag) => byTag.get(tag)!);
+  if (indexes.length === 1) return single(indexes[0], onlyFilter, matches);
+  return {
+    size: indexes.reduce((sum, index) => sum + index.size, 0),
+    exact: false,
+    walk: () => mergeNewestFirst(indexes),
+    // A record is counted in the first of the given tags' indexes it appears in, without merging;
+    // when tags are the only filter, membership of an index already proves the match.
+    count: () =>
+      indexes.reduce((sum, index, i) => {
+        const earlier = known.slice(0, i);
+        const first = (s: SignatureRecord) => !earlier.some((t) => currentVersion(s).tags.includes(t));
+        if (onlyFilter) return sum + (i === 0 ? index.size : index.countWhere(first));
+        return sum + index.countWhere((s) => matches(s) && first(s));
+      }, 0),
+  };
+}
+
+export class SignatureStore {
+  private nextId = 1;
+  private readonly byId = new Map<number, SignatureRecord>();
+  private readonly byPair = new Map<string, Map<string, SignatureRecord>>();
+  private readonly all: Index = new NewestFirstIndex();
+  private readonly byDocument = new Map<string, Index>();
+  private readonly byThread = new Map<string, Index>();
+  private readonly byTag = new Map<string, Index>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(document: string, thread: string): SignatureRecord | undefined {
+    return this.byPair.get(document)?.get(thread);
+  }
+
+  /** Every signature in id order (creation order). */
+  values(): IterableIterator<SignatureRecord> {
+    return this.byId.values();
+  }
+
+  /**
+   * Creates version 1 of a new pair, or adds a version to an existing one when `version` equals the
+   * stored one. Synchronous, so the check and the write cannot interleave with another request.
+   */
+  save(input: SaveInput, now: Date): SaveOutcome {
+    const at = now.getTime();
+    const tags = normalizeTags(input.tags);
+    const existing = this.get(input.document, input.thread);
+    const next = (version: number): SignatureVersion => ({
+      version,
+      cms: input.cms,
+      createdBy: input.createdBy ?? null,
+      comment: input.comment ?? null,
+      tags,
+      createdAtMs: at,
+    });
+    if (!existing) {
+      const signature: SignatureRecord = {
+        id: this.nextId++,
+        document: input.document,
+        thread: input.thread,
+        createdAtMs: at,
+        createdSec: Math.floor(at / 1000),
+        updatedAtMs: at,
+        chain: [next(1)],
+      };
+      this.insert(signature);
+      return { ok: true, created: true, signature };
+    }
+    const current = currentVersion(existing);
+    // The vendor tests `!$version`, so 0 counts as missing.
+    if (input.version === undefined || input.version === 0) return { ok: false, reason: 'versionMissing' };
+    if (input.version !== current.version) return { ok: false, reason: 'versionMismatch', actual: current.version };
+    for (const tag of current.tags) removeFrom(this.byTag, tag, existing);
+    existing.chain.push(next(current.version + 1));
+    existing.updatedAtMs = at;
+    for (const tag of tags) indexIn(this.byTag, tag).add(existing);
+    return { ok: true, created: false, signature: existing };
+  }
+
+  /** Deletes the signature and its whole chain; false when there was none. */
+  remove(document: string, thread: string): boolean {
+    const signature = this.get(document, thread);
+    if (!signature) return false;
+    const threads = this.byPair.get(document)!;
+    threads.delete(thread);
+    if (threads.size === 0) this.byPair.delete(document);
+    this.byId.delete(signature.id);
+    this.all.remove(signature);
+    removeFrom(this.byDocument, document, signature);
+    removeFrom(this.byThread, thread, signature);
+    for (const tag of currentVersion(signature).tags) removeFrom(this.byTag, tag, signature);
+    return true;
+  }
+
+  /**
+   * Current versions, newest first (created_at desc, id desc). Walks the smallest index that covers
+   * a filter and checks the other filters per record, so a page costs offset + limit steps (plus a
+   * full walk of that index when a total is asked for and cannot be read off an index size).
+   */
+  list(filter: ListFilter, page: ListPage = {}): ListResult {
+    const tags = normalizeTags(filter.tags);
+    const active = Number(Boolean(filter.document)) + Number(Boolean(filter.thread)) + Number(tags.length > 0);
+    const tagSet = new Set(tags);
+    const matches = (s: SignatureRecord) =>
+      (!filter.document || s.document === filter.document) &&
+      (!filter.thread || s.thread === filter.thread) &&
+      (!tagSet.size || currentVersion(s).tags.some((t) => tagSet.has(t)));
+
+    const sources: Source[] = [];
+    if (filter.document) sources.push(single(this.byDocument.get(filter.document), active === 1, matches));
+    if (filter.thread) sources.push(single(this.byThread.get(filter.thread), active === 1, matches));
+    if (tags.length) sources.push(tagUnion(tags, this.byTag, active === 1, matches));
+    if (!sources.length) sources.push(single(this.all, true, matches));
+    const source = sources.reduce((best, s) => (s.size < best.size ? s : best));
+
+    const offset = page.offset || 0;
+    const limit = page.limit || Infinity;
+    const items: SignatureRecord[] = [];
+    let seen = 0;
+    if (limit > 0 && source.size > offset) {
+      for (const signature of source.walk()) {
+        if (!source.exact && !matches(signature)) continue;
+        if (seen++ >= offset) items.push(signature);
+        if (items.length >= limit) break;
+      }
+    }
+    return { items, total: page.count ? (source.exact ? source.size : source.count()) : undefined };
+  }
+
+  private insert(signature: SignatureRecord): void {
+    this.byId.set(signature.id, signature);
+    let threads = this.byPair.get(signature.document);
+    if (!threads) this.byPair.set(signature.document, (threads = new Map()));
+    threads.set(signature.thread, signature);
+    this.all.add(signature);
+    indexIn(this.byDocument, signature.document).add(signature);
+    indexIn(this.byThread, signature.thread).add(signature);
+    for (const tag of currentVersion(signature).tags) indexIn(this.byTag, tag).add(signature);
+  }
+}
