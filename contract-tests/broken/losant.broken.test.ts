@@ -1,0 +1,197 @@
+import express, { type RequestHandler } from 'express';
+import { createApp } from '../../src/server';
+import { formatFailure } from '../lib/checks';
+import { type ContractReport, runContract } from '../lib/runner';
+
+// The losant scenarios against deliberately broken implementations. Each is the real mock behind one
+// middleware that breaks a single rule of issue 3 (rewriting the request on its way in, or the
+// response on its way out); the scenarios stating that rule must fail with a readable failure
+// (message + curl), and every other losant scenario must still pass. src/ is never touched.
+
+function brokenApp(...breakers: RequestHandler[]) {
+  const app = express();
+  for (const breaker of breakers) app.use(breaker);
+  app.use(createApp({ apis: ['losant'] }).app);
+  return app;
+}
+
+const DEMO_TOKENS = ['losant-demo-all', 'losant-demo-read', 'losant-demo-none'];
+const isItem = (req: express.Request) => /^\/losant\/applications\/[^/]+\/certificates\/[^/?]+/.test(req.url);
+const isList = (req: express.Request) => req.method === 'GET' && /^\/losant\/applications\/[^/]+\/certificates\/?(\?|$)/.test(req.url);
+
+/** Reads the JSON request body, lets `change` rewrite it, and replays it to the mock. */
+function rewriteRequestBody(when: (req: express.Request) => boolean, change: (body: any) => void): RequestHandler {
+  return (req, _res, next) => {
+    if (!when(req)) return next();
+    const chunks: Buffer[] = [];
+    const collect = (c: Buffer) => chunks.push(c);
+    req.on('data', collect);
+    req.once('end', () => {
+      req.off('data', collect); // the replay below must reach the mock only
+      let payload = Buffer.concat(chunks);
+      try {
+        const body = JSON.parse(payload.toString('utf8'));
+        change(body);
+        payload = Buffer.from(JSON.stringify(body));
+      } catch {
+        // not JSON: replay as received
+      }
+      req.headers['content-length'] = String(payload.length);
+      delete req.headers['transfer-encoding'];
+      next();
+      // The mock attaches its listeners synchronously in next(); replay the body to them.
+      setImmediate(() => {
+        req.emit('data', payload);
+        req.emit('end');
+      });
+    });
+  };
+}
+
+/** Lets `change` rewrite the mock's JSON answer (return the new body, or undefined to keep it). */
+function rewriteResponse(when: (req: express.Request) => boolean, change: (status: number, body: any) => unknown): RequestHandler {
+  return (req, res, next) => {
+    if (!when(req)) return next();
+    const chunks: Buffer[] = [];
+    const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+    (res as any).write = (chunk: unknown) => (chunks.push(Buffer.from(chunk as Buffer)), true);
+    (res as any).end = (chunk?: unknown) => {
+      if (chunk !== undefined && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Buffer));
+      let payload = Buffer.concat(chunks);
+      try {
+        const replaced = change(res.statusCode, JSON.parse(payload.toString('utf8')));
+        if (replaced !== undefined) payload = Buffer.from(JSON.stringify(replaced));
+      } catch {
+        // not JSON: answer as the mock did
+      }
+      res.setHeader('content-length', payload.length);
+      return end(payload);
+    };
+    next();
+  };
+}
+
+/** Applies `change` to every certificate in a body (one certificate, or a list's items). */
+function eachCertificate(body: any, change: (certificate: any) => void): unknown {
+  for (const c of Array.isArray(body?.items) ? body.items : [body]) if (c?.certificateInfo) change(c);
+  return body;
+}
+
+interface BrokenRule {
+  rule: string;
+  breakers: RequestHandler[];
+  /** The scenarios that must fail: the one for the rule, plus any other that states the same rule. */
+  fails: string[];
+}
+
+const RULES: BrokenRule[] = [
+  {
+    rule: 'any well-formed bearer token is accepted (an unknown token acts as the full token)',
+    breakers: [
+      (req, _res, next) => {
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+        if (token !== undefined && !DEMO_TOKENS.includes(token)) req.headers.authorization = 'Bearer losant-demo-all';
+        next();
+      },
+    ],
+    fails: [
+      'auth: an unknown token -> 401 Unauthorized "Invalid access token" on list and get',
+      'auth: an unknown token -> 401 Unauthorized "Invalid access token" on create, patch and delete, nothing changed',
+      'error precedence: 401 (token) before 403 (scope) before 400 (ids, body) before 404 (not found) before 400 (PEM)',
+    ],
+  },
+  {
+    rule: 'scopes are checked for reads only (the read-only token may create, patch and delete)',
+    breakers: [
+      (req, _res, next) => {
+        if (req.method !== 'GET' && req.headers.authorization === 'Bearer losant-demo-read') req.headers.authorization = 'Bearer losant-demo-all';
+        next();
+      },
+    ],
+    fails: [
+      'scopes: the read-only token is refused create, patch and delete -> 403 Forbidden, nothing changed',
+      'error precedence: 401 (token) before 403 (scope) before 400 (ids, body) before 404 (not found) before 400 (PEM)',
+    ],
+  },
+  {
+    rule: 'PATCH replaces instead of merging (topic lists left out are reset to [])',
+    breakers: [
+      rewriteRequestBody((req) => req.method === 'PATCH', (body) => {
+        if (body && typeof body === 'object' && !Array.isArray(body)) {
+          body.pubTopics ??= [];
+          body.subTopics ??= [];
+        }
+      }),
+    ],
+    fails: ['patch: merges the fields sent (arrays replaced), keeps the others, bumps lastUpdated; GET reads back equal'],
+  },
+  {
+    rule: 'the list reports totalCount as the size of the page',
+    breakers: [rewriteResponse(isList, (status, body) => (status === 200 ? { ...body, totalCount: body.count } : undefined))],
+    fails: ['list: page and perPage slice the matches in order; count = page size, totalCount = all matches, a page past the end is empty'],
+  },
+  {
+    rule: 'DELETE answers {success:true} but keeps the certificate (it is only looked up)',
+    breakers: [
+      (req, _res, next) => {
+        // Only for the full token, so the scope rules still hold and just the delete itself is broken.
+        if (req.method === 'DELETE' && isItem(req) && req.headers.authorization === 'Bearer losant-demo-all') {
+          req.method = 'GET';
+          (req.headers as Record<string, string>)['x-broken-delete'] = '1';
+          delete req.headers['content-type'];
+          delete req.headers['content-length'];
+        }
+        next();
+      },
+      rewriteResponse((req) => req.headers['x-broken-delete'] === '1', (status) => (status === 200 ? { success: true } : undefined)),
+    ],
+    fails: ['delete: 200 {success:true}; later GET, PATCH and DELETE -> 404 and the list no longer holds it'],
+  },
+  {
+    rule: "certificateInfo.issuerName is the subject's common name (not the issuer's)",
+    breakers: [
+      rewriteResponse(
+        (req) => req.url.startsWith('/losant/'),
+        (_status, body) => eachCertificate(body, (c) => (c.certificateInfo.issuerName = c.certificateInfo.commonName)),
+      ),
+    ],
+    fails: [
+      'create: 201 with certificateInfo read from the certificate and the defaults (active, filter all, no topics); GET reads back equal',
+      'patch: a new certificate replaces the PEM and certificateInfo is read from it again',
+    ],
+  },
+];
+
+describe('losant contract scenarios catch a broken implementation', () => {
+  it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breakers, fails }) => {
+    const report: ContractReport = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp(...breakers) } });
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.name).sort()).toEqual([...fails].sort());
+    for (const result of failed) {
+      expect(result.failures.length).toBeGreaterThan(0);
+      const [first] = result.failures;
+      expect(first.message).toMatch(/\w/);
+      expect(first.curl).toMatch(/^curl /);
+      expect(formatFailure(first)).toContain('reproduce:  curl ');
+    }
+    expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
+  });
+
+  it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
+    const report = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp((_req, _res, next) => next()) } });
+    expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
+  });
+
+  it('grep keeps a run to the named rule, and the failure says what was expected with a curl to reproduce it', async () => {
+    const report = await runContract({
+      apis: ['losant'],
+      target: { kind: 'in-process', app: brokenApp(...RULES[1].breakers) },
+      grep: 'scopes: the read-only token is refused',
+    });
+    expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[1].fails[0], 'failed']]);
+    const [failure] = report.results[0].failures;
+    expect(failure.message).toMatch(/expected status 403, got 201/);
+    expect(failure.curl).toMatch(/^curl -i -X POST .*'authorization: Bearer [^*']{1,8}\*+'/);
+    expect(failure.curl).not.toContain('losant-demo-read'); // the token is masked
+  });
+});
