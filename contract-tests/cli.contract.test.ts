@@ -17,14 +17,16 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('standin contract --base-url', () => {
-  it('passes against a running standin and writes JUnit and coverage reports', async () => {
-    const server = createServer({ apis: ['ignisign'] });
+  it('passes against a running standin (all five APIs) and writes JUnit and coverage reports', async () => {
+    const server = createServer();
     await server.listen(0, '127.0.0.1');
     const dir = mkdtempSync(join(tmpdir(), 'standin-contract-'));
     try {
-      const code = await contractMain(['--base-url', server.url(), '--api', 'ignisign', '--junit', join(dir, 'junit.xml'), '--coverage-file', join(dir, 'cov.json')]);
+      const code = await contractMain(['--base-url', server.url(), '--junit', join(dir, 'junit.xml'), '--coverage-file', join(dir, 'cov.json')]);
       expect({ code, tail: out.trim().split('\n').pop() }).toEqual({ code: 0, tail: expect.stringMatching(/^\d+ passed, 0 failed, 0 skipped$/) });
-      expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/<testsuite name="ignisign" tests="\d+" failures="0"/);
+      for (const api of ['ignisign', 'altr', 'signatures', 'losant', 'droplit']) {
+        expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuite name="${api}" tests="\\d+" failures="0" skipped="0"`));
+      }
       const cov = JSON.parse(readFileSync(join(dir, 'cov.json'), 'utf8'));
       expect(cov.exercised).toBe(cov.documented);
     } finally {

@@ -52,7 +52,7 @@ export class ApiClient<A extends ApiName = ApiName> {
     private readonly transport: Transport,
     readonly creds: CredentialsByApi[A],
     private readonly sink: ExchangeSink,
-    private readonly rejectsInvalid?: string,
+    private readonly limits: { rejectsInvalid?: string; rejectsGetBody?: string } = {},
   ) {
     this.ops = new Map(spec.operations.map((o) => [o.operationId, o]));
   }
@@ -87,9 +87,10 @@ export class ApiClient<A extends ApiName = ApiName> {
   }
 
   async call(operationId: string, init: CallInit = {}): Promise<Exchange> {
-    if (init.invalid && this.rejectsInvalid) throw new SkipStep(this.rejectsInvalid);
+    if (init.invalid && this.limits.rejectsInvalid) throw new SkipStep(this.limits.rejectsInvalid);
     const op = this.operation(operationId);
     const request = this.buildRequest(operationId, init);
+    if (request.body !== undefined && op.method === 'GET' && this.limits.rejectsGetBody) throw new SkipStep(this.limits.rejectsGetBody);
     return this.send(op, request);
   }
 

@@ -1,4 +1,6 @@
 import type { Express } from 'express';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import request from 'supertest';
 
 // How the suite reaches an implementation: only HTTP, never its handlers or stores.
@@ -31,12 +33,31 @@ function lowerHeaders(headers: Record<string, unknown>): Record<string, string> 
   return out;
 }
 
+/** fetch refuses a body on GET/HEAD, which ncanode reads parameters from; node:http sends it as is. */
+function sendWithNodeHttp(url: string, req: HttpRequest, headers: Record<string, string>): Promise<HttpResponse> {
+  const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body!;
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const call = send(url, { method: req.method, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    call.on('error', reject);
+    call.end(body);
+  });
+}
+
 /** A real HTTP endpoint (a running standin, Prism, or the vendor). */
 export function fetchTransport(baseUrl: string, extraHeaders: Record<string, string> = {}): Transport {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     baseUrl: base,
     async send(req) {
+      if ((req.method === 'GET' || req.method === 'HEAD') && req.body !== undefined) {
+        return sendWithNodeHttp(base + req.path, req, { ...extraHeaders, ...req.headers });
+      }
       const bytes = req.body === undefined ? undefined : typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
       // A stream body has no known length, so fetch sends it chunked.
       const body = bytes && req.chunked ? new Blob([new Uint8Array(bytes)]).stream() : bytes && new Uint8Array(bytes);

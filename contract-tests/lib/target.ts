@@ -23,7 +23,7 @@ export type TargetSpec =
   | { kind: 'base-url'; baseUrl: string; adminToken?: string }
   | { kind: 'live'; config: ContractConfig }
   /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
-  | { kind: 'prism'; urls: Partial<Record<ApiName, string>>; admin?: string; rejectsInvalid?: string };
+  | { kind: 'prism'; urls: Partial<Record<ApiName, string>>; admin?: string; rejectsInvalid?: string; rejectsGetBody?: string };
 
 export interface ApiTarget<A extends ApiName = ApiName> {
   api: A;
@@ -35,6 +35,8 @@ export interface ApiTarget<A extends ApiName = ApiName> {
   namespace?(scenario: number): string;
   admin?: Transport;
   rejectsInvalid?: string;
+  /** Why a GET carrying a body cannot reach the implementation through this target, when it cannot. */
+  rejectsGetBody?: string;
   allowWrites: boolean;
   skip?: string;
 }
@@ -109,7 +111,7 @@ export function resolveTarget<A extends ApiName>(api: A, spec: TargetSpec, opts:
     }
     case 'prism': {
       const url = spec.urls[api];
-      const base = { api, label: `prism at ${url}`, creds: demo, allowWrites: true, rejectsInvalid: spec.rejectsInvalid };
+      const base = { api, label: `prism at ${url}`, creds: demo, allowWrites: true, rejectsInvalid: spec.rejectsInvalid, rejectsGetBody: spec.rejectsGetBody };
       if (!url) return { ...base, transport: () => fetchTransport('http://invalid'), skip: 'no Prism URL for this API' };
       return { ...base, namespace, transport: namespaced((h) => fetchTransport(url, h)), admin: spec.admin ? fetchTransport(spec.admin) : undefined };
     }

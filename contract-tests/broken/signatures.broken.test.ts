@@ -1,0 +1,197 @@
+import express, { type RequestHandler } from 'express';
+import { createApp } from '../../src/server';
+import { formatFailure } from '../lib/checks';
+import { type ContractReport, runContract } from '../lib/runner';
+
+// The signatures (ncanode) scenarios against deliberately broken implementations. Each is the real mock
+// behind one middleware that breaks a single rule of issue 3 (by rewriting the request or the answer);
+// the scenario for that rule must fail with a readable failure (message + curl), and every other
+// signatures scenario must still pass. src/ is never touched.
+
+function brokenApp(breaker: RequestHandler) {
+  const inner = createApp({ apis: ['signatures'] }).app;
+  const app = express();
+  app.use(breaker);
+  app.use(inner);
+  return app;
+}
+
+const SAVE = /^\/signatures\/signature\/?(\?|$)/;
+const LIST = /^\/signatures\/signatures\/?(\?|$)/;
+
+/** Reads the JSON body, lets `change` rewrite it, and replays it to the next handler. */
+function rewriteJsonBody(when: (req: express.Request) => boolean, change: (body: any, req: express.Request) => void): RequestHandler {
+  return (req, _res, next) => {
+    if (!when(req) || !/^application\/json/.test(req.headers['content-type'] ?? '')) return next();
+    const chunks: Buffer[] = [];
+    const collect = (c: Buffer) => chunks.push(c);
+    req.on('data', collect);
+    req.once('end', () => {
+      req.off('data', collect);
+      let payload = Buffer.concat(chunks);
+      try {
+        const body = JSON.parse(payload.toString('utf8'));
+        change(body, req);
+        payload = Buffer.from(JSON.stringify(body));
+      } catch {
+        // not JSON: replay as received
+      }
+      req.headers['content-length'] = String(payload.length);
+      delete req.headers['transfer-encoding'];
+      next();
+      // The downstream reader attaches its listeners synchronously in next(); replay the body to them.
+      setImmediate(() => {
+        req.emit('data', payload);
+        req.emit('end');
+      });
+    });
+  };
+}
+
+/** Lets `change` rewrite the JSON answer (status and body) the mock is about to send. */
+function rewriteJsonResponse(when: (req: express.Request) => boolean, change: (answer: { status: number; body: any }) => void): RequestHandler {
+  return (req, res, next) => {
+    if (!when(req)) return next();
+    const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+    (res as any).end = (chunk?: unknown) => {
+      if (chunk === undefined || !/json/.test(String(res.getHeader('content-type') ?? ''))) return end(chunk);
+      const answer = { status: res.statusCode, body: JSON.parse(Buffer.from(chunk as string).toString('utf8')) };
+      change(answer);
+      const payload = JSON.stringify(answer.body);
+      res.statusCode = answer.status;
+      res.setHeader('content-length', Buffer.byteLength(payload));
+      return end(payload);
+    };
+    next();
+  };
+}
+
+interface BrokenRule {
+  rule: string;
+  breaker: RequestHandler;
+  /** The scenarios that must fail: the one for the rule, plus any other that states the same rule. */
+  fails: string[];
+}
+
+const RULES: BrokenRule[] = [
+  {
+    rule: 'cms is not required (a POST without one stores an empty placeholder)',
+    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body, req) => {
+      if (body && typeof body === 'object' && !body.cms && !req.query.cms && body.document && body.thread) body.cms = 'placeholder';
+    }),
+    fails: ['save: document, thread, cms required (missing or empty) -> 400 "<name>" parameter must be set, in that order, nothing stored'],
+  },
+  {
+    rule: 'a stale version is answered 409 Conflict instead of the documented 400',
+    breaker: rewriteJsonResponse((req) => req.method === 'POST' && SAVE.test(req.url), (answer) => {
+      if (answer.body?.message === 'Version provided is not equal to actual signature version') answer.status = 409;
+    }),
+    fails: [
+      'save: a later POST with a version other than the stored one -> 400 "Version provided is not equal to actual signature version", nothing stored',
+      'save: of 100 simultaneous POSTs with the stored version exactly one gets 201, the others the stale-version 400',
+      'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
+    ],
+  },
+  {
+    rule: 'DELETE reads only the query string (its JSON body is ignored)',
+    breaker: rewriteJsonBody((req) => req.method === 'DELETE', (body) => {
+      for (const key of Object.keys(body ?? {})) delete body[key];
+    }),
+    fails: ['parameters: DELETE reads document and thread from a JSON body'],
+  },
+  {
+    rule: 'DELETE answers 200 {status:true} but deletes nothing',
+    breaker: (req, res, next) => {
+      if (req.method !== 'DELETE' || !req.query.document || !req.query.thread) return next();
+      res.status(200).json({ status: true });
+    },
+    fails: [
+      'delete: 200 {status:true} removes the signature and its chain: later GET 404, DELETE 404, and a new POST starts at version 1',
+      'delete: an unknown pair or only one of document and thread -> 404 "Signature was not found", nothing deleted',
+    ],
+  },
+  {
+    rule: 'nb_results counts the page instead of every match',
+    breaker: rewriteJsonResponse((req) => req.method === 'GET' && LIST.test(req.url), (answer) => {
+      const content = answer.body?.content;
+      if (content && 'nb_results' in content) content.nb_results = content.signatures.length;
+    }),
+    fails: [
+      'list: count truthy adds nb_results, the number of matches before paging',
+      'parameters: GET /signatures reads document, tags, limit and count from a JSON body',
+    ],
+  },
+  {
+    rule: 'the list is oldest first',
+    breaker: rewriteJsonResponse((req) => req.method === 'GET' && LIST.test(req.url), (answer) => {
+      answer.body?.content?.signatures?.reverse();
+    }),
+    fails: [
+      'list: newest first (created_at desc, ties by id desc); a new version does not move a signature',
+      'list: document filters to that document; items carry the CMS under cms and signature',
+      'list: tags matches signatures having any of the tags, each listed once (tags=a&tags=b)',
+      'list: tags in the PHP form tags[]=a&tags[]=b is read like tags=a&tags=b',
+      'list: limit and offset page the list; 0 means no limit / no offset',
+      'list: count truthy adds nb_results, the number of matches before paging',
+    ],
+  },
+  {
+    rule: 'a new version merges the tags instead of replacing them',
+    breaker: (() => {
+      // A plausible bug: the implementation keeps every tag it has ever seen for a pair.
+      const seen = new Map<string, string[]>();
+      return rewriteJsonResponse((req) => req.method === 'POST' && SAVE.test(req.url), (answer) => {
+        const sig = answer.body?.content?.signature;
+        if (answer.status !== 201 || !sig) return;
+        const key = `${sig.document}\u0000${sig.thread}`;
+        const merged = sig.version === 1 ? sig.tags : [...new Set([...(seen.get(key) ?? []), ...sig.tags])];
+        seen.set(key, merged);
+        sig.tags = merged;
+      });
+    })(),
+    fails: [
+      'save: a later POST with the stored version stores the new cms, comment, author and tags (replaced), version + 1; id and created_at stay',
+      'save: a new version without tags, comment or author has no tags and null comment/author (nothing carried over)',
+      'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
+    ],
+  },
+];
+
+function expectReadableFailures(report: ContractReport) {
+  for (const result of report.results.filter((r) => r.outcome === 'failed')) {
+    expect(result.failures.length).toBeGreaterThan(0);
+    const [first] = result.failures;
+    expect(first.message).toMatch(/\w/);
+    expect(first.curl).toMatch(/^curl /);
+    expect(formatFailure(first)).toContain('reproduce:  curl ');
+  }
+}
+
+describe('signatures contract scenarios catch a broken implementation', () => {
+  it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
+    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp(breaker) } });
+    expect(report.results.filter((r) => r.outcome === 'failed').map((r) => r.name).sort()).toEqual([...fails].sort());
+    expectReadableFailures(report);
+    expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
+  });
+
+  it('the same suite passes against the unbroken mock behind pass-through middlewares', async () => {
+    const passThrough: RequestHandler = (req, res, next) =>
+      rewriteJsonBody(() => true, () => undefined)(req, res, () => rewriteJsonResponse(() => true, () => undefined)(req, res, next));
+    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp(passThrough) } });
+    expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
+  });
+
+  it('the stale-version failure names the rule, what came back and how to reproduce it', async () => {
+    const report = await runContract({
+      apis: ['signatures'],
+      target: { kind: 'in-process', app: brokenApp(RULES[1].breaker) },
+      grep: 'a later POST with a version other than the stored one',
+    });
+    expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[1].fails[0], 'failed']]);
+    const text = report.results[0].failures.map(formatFailure).join('\n');
+    expect(text).toMatch(/expected status 400, got 409/);
+    expect(text).toMatch(/Version provided is not equal to actual signature version/);
+    expect(text).toMatch(/curl -i -X POST '[^']*\/signatures\/signature'.*--data-binary '\{"document":"doc_/);
+  });
+});
