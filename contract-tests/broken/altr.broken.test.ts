@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express from 'express';
-import { createApp } from '../../src/server';
 import { altrSignature } from '../lib/auth';
 import { formatFailure } from '../lib/checks';
 import { DEMO_CREDENTIALS } from '../lib/credentials';
 import { type ContractReport, runContract } from '../lib/runner';
+import { brokenApp } from './brokenApp';
 
 // The suite against deliberately broken ALTR implementations: the real mock behind a middleware
 // that breaks one rule. Each run must fail the scenario(s) for that rule, with a readable failure,
@@ -46,13 +45,6 @@ function rewriteResponse(change: (req: IncomingMessage, res: ServerResponse, bod
     }) as ServerResponse['end'];
     next();
   };
-}
-
-function brokenApp(middleware: Middleware): express.Express {
-  const app = express();
-  app.use(middleware);
-  app.use(createApp({ apis: ['altr'] }).app);
-  return app;
 }
 
 const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> = [
@@ -116,7 +108,7 @@ describe.each(BROKEN)('the ALTR contract suite against a mock where $rule', ({ m
   let report: ContractReport;
 
   beforeAll(async () => {
-    report = await runContract({ apis: ['altr'], target: { kind: 'in-process', app: brokenApp(middleware) } });
+    report = await runContract({ apis: ['altr'], target: { kind: 'in-process', app: brokenApp('altr', middleware) } });
   });
 
   it('fails the scenario(s) for that rule, each with a message and a curl reproduction', () => {

@@ -1,48 +1,11 @@
 import express, { type RequestHandler } from 'express';
-import { createApp } from '../../src/server';
 import { formatFailure } from '../lib/checks';
 import { type ContractReport, runContract } from '../lib/runner';
+import { brokenApp, rewriteJsonBody } from './brokenApp';
 
 // The droplit scenarios against deliberately broken implementations. Each is the real mock behind one
 // middleware that breaks a single rule of issue 3; the scenario for that rule must fail with a readable
 // failure (message + curl), and every other droplit scenario must still pass. src/ is never touched.
-
-function brokenApp(breaker: RequestHandler) {
-  const inner = createApp({ apis: ['droplit'] }).app;
-  const app = express();
-  app.use(breaker);
-  app.use(inner);
-  return app;
-}
-
-/** Reads the JSON body, lets `change` rewrite it, and replays it to the next handler. */
-function rewriteJsonBody(when: (req: express.Request) => boolean, change: (body: any) => void): RequestHandler {
-  return (req, _res, next) => {
-    if (!when(req) || !/^application\/json/.test(req.headers['content-type'] ?? '')) return next();
-    const chunks: Buffer[] = [];
-    const collect = (c: Buffer) => chunks.push(c);
-    req.on('data', collect);
-    req.once('end', () => {
-      req.off('data', collect);
-      let payload = Buffer.concat(chunks);
-      try {
-        const body = JSON.parse(payload.toString('utf8'));
-        change(body);
-        payload = Buffer.from(JSON.stringify(body));
-      } catch {
-        // not JSON: replay as received
-      }
-      req.headers['content-length'] = String(payload.length);
-      delete req.headers['transfer-encoding'];
-      next();
-      // The downstream reader attaches its listeners synchronously in next(); replay the body to them.
-      setImmediate(() => {
-        req.emit('data', payload);
-        req.emit('end');
-      });
-    });
-  };
-}
 
 const isCreate = (req: express.Request) => req.method === 'POST' && /^\/droplit\/(v0\/)?api\/environments\/?(\?|$)/.test(req.url);
 
@@ -112,7 +75,7 @@ const RULES: BrokenRule[] = [
 
 describe('droplit contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
-    const report: ContractReport = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp(breaker) } });
+    const report: ContractReport = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', breaker) } });
     const failed = report.results.filter((r) => r.outcome === 'failed');
     expect(failed.map((r) => r.name).sort()).toEqual([...fails].sort());
     for (const result of failed) {
@@ -126,14 +89,14 @@ describe('droplit contract scenarios catch a broken implementation', () => {
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp((_req, _res, next) => next()) } });
+    const report = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', (_req, _res, next) => next()) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('grep keeps a run to the named rule', async () => {
     const report = await runContract({
       apis: ['droplit'],
-      target: { kind: 'in-process', app: brokenApp(RULES[0].breaker) },
+      target: { kind: 'in-process', app: brokenApp('droplit', RULES[0].breaker) },
       grep: 'auth: create needs an account token',
     });
     expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[0].fails[0], 'failed']]);

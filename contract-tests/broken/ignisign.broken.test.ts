@@ -1,16 +1,9 @@
 import express from 'express';
-import { createApp } from '../../src/server';
 import { runContract } from '../lib/runner';
+import { brokenApp } from './brokenApp';
 
 // Deliberately broken Ignisign implementations: the real mock behind a middleware that breaks one
 // rule. The suite must fail the scenario named after that rule and nothing else.
-
-function brokenApp(breakRule: express.RequestHandler): express.Express {
-  const app = express();
-  app.use(breakRule);
-  app.use(createApp({ apis: ['ignisign'] }).app);
-  return app;
-}
 
 async function outcomes(app: express.Express, grep: string) {
   const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app }, grep });
@@ -19,7 +12,7 @@ async function outcomes(app: express.Express, grep: string) {
 
 describe('the contract suite catches a broken Ignisign', () => {
   it('that accepts any key for the app (unknown key not refused)', async () => {
-    const app = brokenApp((req, _res, next) => {
+    const app = brokenApp('ignisign', (req, _res, next) => {
       if (/not-a-real-secret/.test(req.headers.authorization ?? '')) req.headers.authorization = 'Bearer skv2_development_demo_devsecret';
       next();
     });
@@ -30,7 +23,7 @@ describe('the contract suite catches a broken Ignisign', () => {
   });
 
   it("that ignores the key's environment (403 rule)", async () => {
-    const app = brokenApp((req, _res, next) => {
+    const app = brokenApp('ignisign', (req, _res, next) => {
       req.url = req.url.replace('/envs/STAGING/', '/envs/DEVELOPMENT/');
       next();
     });
@@ -40,7 +33,7 @@ describe('the contract suite catches a broken Ignisign', () => {
   });
 
   it('that answers errors outside the vendor envelope', async () => {
-    const app = brokenApp((req, res, next) => {
+    const app = brokenApp('ignisign', (req, res, next) => {
       if (!req.headers.authorization) return void res.status(401).json({ error: 'unauthorized' });
       next();
     });

@@ -1,52 +1,16 @@
 import express, { type RequestHandler } from 'express';
-import { createApp } from '../../src/server';
 import { formatFailure } from '../lib/checks';
 import { type ContractReport, runContract } from '../lib/runner';
+import { brokenApp, rewriteJsonBody } from './brokenApp';
 
 // The losant scenarios against deliberately broken implementations. Each is the real mock behind one
 // middleware that breaks a single rule of issue 3 (rewriting the request on its way in, or the
 // response on its way out); the scenarios stating that rule must fail with a readable failure
 // (message + curl), and every other losant scenario must still pass. src/ is never touched.
 
-function brokenApp(...breakers: RequestHandler[]) {
-  const app = express();
-  for (const breaker of breakers) app.use(breaker);
-  app.use(createApp({ apis: ['losant'] }).app);
-  return app;
-}
-
 const DEMO_TOKENS = ['losant-demo-all', 'losant-demo-read', 'losant-demo-none'];
 const isItem = (req: express.Request) => /^\/losant\/applications\/[^/]+\/certificates\/[^/?]+/.test(req.url);
 const isList = (req: express.Request) => req.method === 'GET' && /^\/losant\/applications\/[^/]+\/certificates\/?(\?|$)/.test(req.url);
-
-/** Reads the JSON request body, lets `change` rewrite it, and replays it to the mock. */
-function rewriteRequestBody(when: (req: express.Request) => boolean, change: (body: any) => void): RequestHandler {
-  return (req, _res, next) => {
-    if (!when(req)) return next();
-    const chunks: Buffer[] = [];
-    const collect = (c: Buffer) => chunks.push(c);
-    req.on('data', collect);
-    req.once('end', () => {
-      req.off('data', collect); // the replay below must reach the mock only
-      let payload = Buffer.concat(chunks);
-      try {
-        const body = JSON.parse(payload.toString('utf8'));
-        change(body);
-        payload = Buffer.from(JSON.stringify(body));
-      } catch {
-        // not JSON: replay as received
-      }
-      req.headers['content-length'] = String(payload.length);
-      delete req.headers['transfer-encoding'];
-      next();
-      // The mock attaches its listeners synchronously in next(); replay the body to them.
-      setImmediate(() => {
-        req.emit('data', payload);
-        req.emit('end');
-      });
-    });
-  };
-}
 
 /** Lets `change` rewrite the mock's JSON answer (return the new body, or undefined to keep it). */
 function rewriteResponse(when: (req: express.Request) => boolean, change: (status: number, body: any) => unknown): RequestHandler {
@@ -116,7 +80,7 @@ const RULES: BrokenRule[] = [
   {
     rule: 'PATCH replaces instead of merging (topic lists left out are reset to [])',
     breakers: [
-      rewriteRequestBody((req) => req.method === 'PATCH', (body) => {
+      rewriteJsonBody((req) => req.method === 'PATCH', (body) => {
         if (body && typeof body === 'object' && !Array.isArray(body)) {
           body.pubTopics ??= [];
           body.subTopics ??= [];
@@ -164,7 +128,7 @@ const RULES: BrokenRule[] = [
 
 describe('losant contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breakers, fails }) => {
-    const report: ContractReport = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp(...breakers) } });
+    const report: ContractReport = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', ...breakers) } });
     const failed = report.results.filter((r) => r.outcome === 'failed');
     expect(failed.map((r) => r.name).sort()).toEqual([...fails].sort());
     for (const result of failed) {
@@ -178,14 +142,14 @@ describe('losant contract scenarios catch a broken implementation', () => {
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp((_req, _res, next) => next()) } });
+    const report = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', (_req, _res, next) => next()) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('grep keeps a run to the named rule, and the failure says what was expected with a curl to reproduce it', async () => {
     const report = await runContract({
       apis: ['losant'],
-      target: { kind: 'in-process', app: brokenApp(...RULES[1].breakers) },
+      target: { kind: 'in-process', app: brokenApp('losant', ...RULES[1].breakers) },
       grep: 'scopes: the read-only token is refused',
     });
     expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[1].fails[0], 'failed']]);

@@ -1,52 +1,15 @@
 import express, { type RequestHandler } from 'express';
-import { createApp } from '../../src/server';
 import { formatFailure } from '../lib/checks';
 import { type ContractReport, runContract } from '../lib/runner';
+import { brokenApp, rewriteJsonBody } from './brokenApp';
 
 // The signatures (ncanode) scenarios against deliberately broken implementations. Each is the real mock
 // behind one middleware that breaks a single rule of issue 3 (by rewriting the request or the answer);
 // the scenario for that rule must fail with a readable failure (message + curl), and every other
 // signatures scenario must still pass. src/ is never touched.
 
-function brokenApp(breaker: RequestHandler) {
-  const inner = createApp({ apis: ['signatures'] }).app;
-  const app = express();
-  app.use(breaker);
-  app.use(inner);
-  return app;
-}
-
 const SAVE = /^\/signatures\/signature\/?(\?|$)/;
 const LIST = /^\/signatures\/signatures\/?(\?|$)/;
-
-/** Reads the JSON body, lets `change` rewrite it, and replays it to the next handler. */
-function rewriteJsonBody(when: (req: express.Request) => boolean, change: (body: any, req: express.Request) => void): RequestHandler {
-  return (req, _res, next) => {
-    if (!when(req) || !/^application\/json/.test(req.headers['content-type'] ?? '')) return next();
-    const chunks: Buffer[] = [];
-    const collect = (c: Buffer) => chunks.push(c);
-    req.on('data', collect);
-    req.once('end', () => {
-      req.off('data', collect);
-      let payload = Buffer.concat(chunks);
-      try {
-        const body = JSON.parse(payload.toString('utf8'));
-        change(body, req);
-        payload = Buffer.from(JSON.stringify(body));
-      } catch {
-        // not JSON: replay as received
-      }
-      req.headers['content-length'] = String(payload.length);
-      delete req.headers['transfer-encoding'];
-      next();
-      // The downstream reader attaches its listeners synchronously in next(); replay the body to them.
-      setImmediate(() => {
-        req.emit('data', payload);
-        req.emit('end');
-      });
-    });
-  };
-}
 
 /** Lets `change` rewrite the JSON answer (status and body) the mock is about to send. */
 function rewriteJsonResponse(when: (req: express.Request) => boolean, change: (answer: { status: number; body: any }) => void): RequestHandler {
@@ -169,7 +132,7 @@ function expectReadableFailures(report: ContractReport) {
 
 describe('signatures contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
-    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp(breaker) } });
+    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', breaker) } });
     expect(report.results.filter((r) => r.outcome === 'failed').map((r) => r.name).sort()).toEqual([...fails].sort());
     expectReadableFailures(report);
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
@@ -178,14 +141,14 @@ describe('signatures contract scenarios catch a broken implementation', () => {
   it('the same suite passes against the unbroken mock behind pass-through middlewares', async () => {
     const passThrough: RequestHandler = (req, res, next) =>
       rewriteJsonBody(() => true, () => undefined)(req, res, () => rewriteJsonResponse(() => true, () => undefined)(req, res, next));
-    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp(passThrough) } });
+    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', passThrough) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('the stale-version failure names the rule, what came back and how to reproduce it', async () => {
     const report = await runContract({
       apis: ['signatures'],
-      target: { kind: 'in-process', app: brokenApp(RULES[1].breaker) },
+      target: { kind: 'in-process', app: brokenApp('signatures', RULES[1].breaker) },
       grep: 'a later POST with a version other than the stored one',
     });
     expect(report.results.map((r) => [r.name, r.outcome])).toEqual([[RULES[1].fails[0], 'failed']]);

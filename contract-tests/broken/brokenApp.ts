@@ -1,0 +1,43 @@
+import express, { type Request, type RequestHandler } from 'express';
+import type { ApiName } from '../../src/core/types';
+import { createApp } from '../../src/server';
+
+/**
+ * A deliberately broken implementation: the real mock behind middleware that breaks one rule
+ * (rewrites a request, swaps a credential, or answers a route itself). Nothing in src/ changes.
+ */
+export function brokenApp(api: ApiName, ...breakers: RequestHandler[]): express.Express {
+  const app = express();
+  for (const breaker of breakers) app.use(breaker);
+  app.use(createApp({ apis: [api] }).app);
+  return app;
+}
+
+/** Reads the JSON body, lets `change` rewrite it, and replays it to the next handler. */
+export function rewriteJsonBody(when: (req: Request) => boolean, change: (body: any, req: Request) => void): RequestHandler {
+  return (req, _res, next) => {
+    if (!when(req) || !/^application\/json/.test(req.headers['content-type'] ?? '')) return next();
+    const chunks: Buffer[] = [];
+    const collect = (c: Buffer) => chunks.push(c);
+    req.on('data', collect);
+    req.once('end', () => {
+      req.off('data', collect);
+      let payload = Buffer.concat(chunks);
+      try {
+        const body = JSON.parse(payload.toString('utf8'));
+        change(body, req);
+        payload = Buffer.from(JSON.stringify(body));
+      } catch {
+        // not JSON: replay as received
+      }
+      req.headers['content-length'] = String(payload.length);
+      delete req.headers['transfer-encoding'];
+      next();
+      // The downstream reader attaches its listeners synchronously in next(); replay the body to them.
+      setImmediate(() => {
+        req.emit('data', payload);
+        req.emit('end');
+      });
+    });
+  };
+}
