@@ -6,6 +6,8 @@ import { type CheckFailure, parseJsonBody, runGenericChecks } from './checks';
 import type { CredentialsByApi } from './credentials';
 import { curlFor } from './curl';
 import type { HttpRequest, Transport } from './http';
+import type { TargetLimits } from './target';
+import { isUtf8 } from 'node:buffer';
 
 export interface CallInit {
   params?: Record<string, string>;
@@ -52,7 +54,7 @@ export class ApiClient<A extends ApiName = ApiName> {
     private readonly transport: Transport,
     readonly creds: CredentialsByApi[A],
     private readonly sink: ExchangeSink,
-    private readonly limits: { rejectsInvalid?: string; rejectsGetBody?: string } = {},
+    private readonly limits: TargetLimits = {},
   ) {
     this.ops = new Map(spec.operations.map((o) => [o.operationId, o]));
   }
@@ -87,10 +89,13 @@ export class ApiClient<A extends ApiName = ApiName> {
   }
 
   async call(operationId: string, init: CallInit = {}): Promise<Exchange> {
-    if (init.invalid && this.limits.rejectsInvalid) throw new SkipStep(this.limits.rejectsInvalid);
+    if (init.invalid && this.limits.invalid) throw new SkipStep(this.limits.invalid);
     const op = this.operation(operationId);
     const request = this.buildRequest(operationId, init);
-    if (request.body !== undefined && op.method === 'GET' && this.limits.rejectsGetBody) throw new SkipStep(this.limits.rejectsGetBody);
+    const { body } = request;
+    if (body !== undefined && op.method === 'GET' && this.limits.getBody) throw new SkipStep(this.limits.getBody);
+    if (Buffer.isBuffer(body) && !isUtf8(body) && this.limits.binaryBody) throw new SkipStep(this.limits.binaryBody);
+    if (request.chunked && this.limits.chunked) throw new SkipStep(this.limits.chunked);
     return this.send(op, request);
   }
 

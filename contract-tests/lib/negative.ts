@@ -118,11 +118,15 @@ export function validInit(op: SpecOperation, values: SampleValues): CallInit {
     else if (p.in === 'header' && p.required && !SIGNED_HEADERS.has(p.name.toLowerCase())) headers[p.name.toLowerCase()] = value;
   }
   const init: CallInit = { params, query, headers };
-  const media = op.requestBody?.content['application/json'];
-  if (media && (op.requestBody?.required || media.example !== undefined) && op.method !== 'GET') {
+  const [mediaType, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+  if (!mediaType || !(op.requestBody?.required || media.example !== undefined) || op.method === 'GET') return init;
+  if (mediaType === 'application/json') {
     const example = structuredClone(media.example ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(example)) if (values[key] !== undefined) example[key] = values[key];
     init.json = example;
+  } else {
+    init.body = Buffer.from(String(media.example ?? ''));
+    init.headers = { ...headers, 'content-type': mediaType };
   }
   return init;
 }

@@ -71,7 +71,7 @@ async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType
   const failures: CheckFailure[] = [];
   const sink = { record: (_api: ApiName, ex: Exchange, f: CheckFailure[]) => (seen.push(ex), failures.push(...f)) };
   const transport = target.transport(index);
-  const client = new ApiClient(target.api, spec, validators, transport, target.creds, sink, { rejectsInvalid: target.rejectsInvalid, rejectsGetBody: target.rejectsGetBody });
+  const client = new ApiClient(target.api, spec, validators, transport, target.creds, sink, target.limits);
   let counter = 0;
   const ctx = {
     api: target.api,

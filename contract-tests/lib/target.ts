@@ -23,7 +23,19 @@ export type TargetSpec =
   | { kind: 'base-url'; baseUrl: string; adminToken?: string }
   | { kind: 'live'; config: ContractConfig }
   /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
-  | { kind: 'prism'; urls: Partial<Record<ApiName, string>>; admin?: string; rejectsInvalid?: string; rejectsGetBody?: string };
+  | { kind: 'prism'; urls: Partial<Record<ApiName, string>>; admin?: string; limits?: TargetLimits };
+
+/** Requests a target cannot carry to the implementation, each with the reason a skipped step reports. */
+export interface TargetLimits {
+  /** Spec-invalid requests (a validating proxy answers them itself). */
+  invalid?: string;
+  /** A GET with a body. */
+  getBody?: string;
+  /** A body that is not valid UTF-8. */
+  binaryBody?: string;
+  /** A chunked upload without Content-Length. */
+  chunked?: string;
+}
 
 export interface ApiTarget<A extends ApiName = ApiName> {
   api: A;
@@ -34,9 +46,7 @@ export interface ApiTarget<A extends ApiName = ApiName> {
   /** The x-standin-namespace a scenario's requests carry (standin targets only). */
   namespace?(scenario: number): string;
   admin?: Transport;
-  rejectsInvalid?: string;
-  /** Why a GET carrying a body cannot reach the implementation through this target, when it cannot. */
-  rejectsGetBody?: string;
+  limits?: TargetLimits;
   allowWrites: boolean;
   skip?: string;
 }
@@ -111,7 +121,7 @@ export function resolveTarget<A extends ApiName>(api: A, spec: TargetSpec, opts:
     }
     case 'prism': {
       const url = spec.urls[api];
-      const base = { api, label: `prism at ${url}`, creds: demo, allowWrites: true, rejectsInvalid: spec.rejectsInvalid, rejectsGetBody: spec.rejectsGetBody };
+      const base = { api, label: `prism at ${url}`, creds: demo, allowWrites: true, limits: spec.limits };
       if (!url) return { ...base, transport: () => fetchTransport('http://invalid'), skip: 'no Prism URL for this API' };
       return { ...base, namespace, transport: namespaced((h) => fetchTransport(url, h)), admin: spec.admin ? fetchTransport(spec.admin) : undefined };
     }
