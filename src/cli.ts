@@ -2,10 +2,11 @@
 import { parseArgs } from 'node:util';
 import type { Config } from './config';
 import type { ApiName } from './core/types';
-import { createServer } from './server';
-import { CONTRACT_USAGE, contractMain } from '../contract-tests/cli';
-import { verifyTimestampToken } from './apis/ignisign/timestampToken';
 import { readFileSync } from 'node:fs';
+import { createServer } from './server';
+
+// `serve` must start fast, so the contract suite (supertest, every scenario) and the capsule
+// verifier are loaded only by the commands that use them.
 
 // Maps argv and the environment onto a typed Config; nothing else lives here.
 
@@ -93,6 +94,7 @@ function verifyCapsule(argv: string[]): number {
   });
   if (positionals.length !== 1) throw new Error('verify-capsule takes one timestamp_b64 argument');
   const publicKeyPem = values['public-key'] ? readFileSync(values['public-key'], 'utf8') : undefined;
+  const { verifyTimestampToken } = require('./apis/ignisign/timestampToken') as typeof import('./apis/ignisign/timestampToken');
   const result = verifyTimestampToken(positionals[0], { hashSha256_b64: values.hash, publicKeyPem });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return result.valid ? 0 : 1;
@@ -111,12 +113,14 @@ export async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     case 'verify-capsule':
       return verifyCapsule(rest);
-    case 'contract':
+    case 'contract': {
+      const contract = require('../contract-tests/cli') as typeof import('../contract-tests/cli');
       if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(CONTRACT_USAGE);
+        process.stdout.write(contract.CONTRACT_USAGE);
         return 0;
       }
-      return contractMain(rest);
+      return contract.contractMain(rest);
+    }
     default:
       process.stderr.write(`standin: unknown command '${command}'\n\n${USAGE}`);
       return 2;

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { createSpecAjv, toProblems, type SpecAjv } from './ajv';
+import { ajvCompiler, type SchemaCompiler, toProblems } from './ajv';
 import type { JsonSchema, Spec, SpecMedia, SpecOperation, SpecResponse } from './spec';
 import type { Problem } from './types';
 
@@ -47,13 +47,13 @@ export function findResponse(op: SpecOperation, status: number): SpecResponse | 
   return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
 }
 
-function paramsSchema(ajv: SpecAjv, op: SpecOperation): JsonSchema {
+function paramsSchema(op: SpecOperation): JsonSchema {
   const part = (where: 'path' | 'query' | 'header') => {
     const params = op.parameters.filter((p) => p.in === where);
     const name = (n: string) => (where === 'header' ? n.toLowerCase() : n);
     return {
       type: 'object',
-      properties: Object.fromEntries(params.map((p) => [name(p.name), ajv.prepare(p.schema)])),
+      properties: Object.fromEntries(params.map((p) => [name(p.name), p.schema])),
       required: params.filter((p) => p.required).map((p) => name(p.name)),
     };
   };
@@ -63,20 +63,21 @@ function paramsSchema(ajv: SpecAjv, op: SpecOperation): JsonSchema {
   };
 }
 
-function compileMedia(ajv: SpecAjv, content: Record<string, SpecMedia>): Map<string, ValidateFunction | null> {
+function compileMedia(compiler: SchemaCompiler, key: string, content: Record<string, SpecMedia>): Map<string, ValidateFunction | null> {
   const out = new Map<string, ValidateFunction | null>();
   for (const [type, media] of Object.entries(content)) {
     // Only JSON bodies are checked against their schema; bytes and text are opaque to the spec.
-    out.set(type, isJsonMedia(type) && media.schema !== undefined ? ajv.exact.compile(ajv.prepare(media.schema)) : null);
+    out.set(type, isJsonMedia(type) && media.schema !== undefined ? compiler.compile('exact', `${key}:${type}`, media.schema) : null);
   }
   return out;
 }
 
-export function compileOperation(ajv: SpecAjv, op: SpecOperation): OperationValidators {
-  const validateParams = ajv.params.compile(paramsSchema(ajv, op));
-  const bodies = compileMedia(ajv, op.requestBody?.content ?? {});
+export function compileOperation(compiler: SchemaCompiler, op: SpecOperation): OperationValidators {
+  const id = op.operationId;
+  const validateParams = compiler.compile('params', `${id}:params`, paramsSchema(op));
+  const bodies = compileMedia(compiler, `${id}:request`, op.requestBody?.content ?? {});
   const responses = new Map<SpecResponse, Map<string, ValidateFunction | null>>();
-  for (const response of Object.values(op.responses)) responses.set(response, compileMedia(ajv, response.content));
+  for (const [status, response] of Object.entries(op.responses)) responses.set(response, compileMedia(compiler, `${id}:${status}`, response.content));
   const documented = Object.keys(op.responses).join(', ');
   const jsonType = [...bodies.keys()].find(isJsonMedia);
   const jsonValidate = jsonType ? bodies.get(jsonType) : undefined;
@@ -139,10 +140,9 @@ export interface SpecValidators {
   error?: ValidateFunction;
 }
 
-export function compileSpec(spec: Spec): SpecValidators {
-  const ajv = createSpecAjv(spec);
+export function compileSpec(spec: Spec, compiler: SchemaCompiler = ajvCompiler(spec)): SpecValidators {
   const operations = new Map<string, OperationValidators>();
-  for (const op of spec.operations) operations.set(op.operationId, compileOperation(ajv, op));
-  const error = spec.schemas.Error === undefined ? undefined : ajv.exact.compile(ajv.prepare({ $ref: '#/components/schemas/Error' }));
+  for (const op of spec.operations) operations.set(op.operationId, compileOperation(compiler, op));
+  const error = spec.schemas.Error === undefined ? undefined : compiler.compile('exact', 'Error', { $ref: '#/components/schemas/Error' });
   return { operations, error };
 }
