@@ -73,16 +73,16 @@ function precompiledCompiler(spec: Spec, manifest: Manifest, dir: string, specFi
  * The spec and its validators: from the build's precompiled output when it matches the YAML and we
  * run from dist/, otherwise parsed and compiled now (tests run from src/ always compile).
  */
-export function loadApiSpec(specFile: string, dir = PRECOMPILED_DIR): { spec: Spec; validators: SpecValidators } {
+export function loadApiSpec(specFile: string, dir = PRECOMPILED_DIR): { spec: Spec; validators: SpecValidators; source: 'precompiled' | 'compiled' } {
   const yamlText = readFileSync(join(SPECS_DIR, specFile), 'utf8');
   const manifestFile = join(dir, `${base(specFile)}.json`);
   if (__filename.endsWith('.js') && existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
     if (manifest.yamlSha1 === sha1(yamlText)) {
       const spec = parseSpec(manifest.document);
-      return { spec, validators: compileSpec(spec, precompiledCompiler(spec, manifest, dir, specFile)) };
+      return { spec, validators: compileSpec(spec, precompiledCompiler(spec, manifest, dir, specFile)), source: 'precompiled' };
     }
   }
   const spec = parseSpec(parse(yamlText));
-  return { spec, validators: compileSpec(spec) };
+  return { spec, validators: compileSpec(spec), source: 'compiled' };
 }
