@@ -6,6 +6,7 @@ import { Journal } from './admin/journal';
 import { API_MODULES } from './apis';
 import { SettableClock } from './core/clock';
 import { createEngine, type Engine, STANDIN_ERROR_HEADER } from './core/engine';
+import { NAMESPACE_HEADER, NAMESPACE_PATTERN } from './core/namespace';
 import { loadApiSpec } from './core/precompiled';
 import type { EngineRequest, EngineResponse, Query } from './core/types';
 import { type Config, resolveConfig } from './config';
@@ -13,8 +14,7 @@ import { type Config, resolveConfig } from './config';
 // The Express adapter: the only file that touches req/res. Everything it hands the engine is a
 // plain value, and everything it writes comes back from the engine as one.
 
-export const NAMESPACE_HEADER = 'x-standin-namespace';
-const NAMESPACE_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
+export { NAMESPACE_HEADER } from './core/namespace';
 
 export interface StandinApp {
   /** An Express app over the same handling, for supertest or mounting; built on first use. */
@@ -214,7 +214,11 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
         lines.push(`${name} (${engine.spec.title})`);
         for (const op of engine.spec.operations) lines.push(`  ${op.method.padEnd(7)}${prefix}${op.pathTemplate}  ${op.operationId}`);
       }
-      lines.push('admin', '  GET    /__admin/health, /__admin/state/<api>, /__admin/journal, /__admin/clock', '  POST   /__admin/reset');
+      lines.push(
+        'admin',
+        '  GET    /__admin/health, /__admin/state/<api>, /__admin/namespaces, /__admin/journal, /__admin/clock, /__admin/faults',
+        '  POST   /__admin/reset, /__admin/faults, /__admin/seed   PUT /__admin/clock   DELETE /__admin/journal, /__admin/faults',
+      );
       return lines.join('\n');
     },
   };

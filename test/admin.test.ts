@@ -63,6 +63,47 @@ describe('/__admin', () => {
     expect((await request(app).post('/__admin/faults').send({ api: 'signatures', operationId: 'nope' })).status).toBe(400);
   });
 
+  it('reports memory in health', async () => {
+    const { app } = createApp({ apis: ['signatures'] });
+    const { body } = await request(app).get('/__admin/health?gc=1');
+    expect(body.memory).toMatchObject({ rss: expect.any(Number), heapUsed: expect.any(Number) });
+  });
+
+  it('seeds a namespace in bulk, which lists, counts and pages like any other data', async () => {
+    const { app } = createApp({ apis: ['signatures', 'losant'] });
+    const seeded = await request(app).post('/__admin/seed').send({ api: 'signatures', namespace: 'scale', count: 500 });
+    expect(seeded.status).toBe(200);
+    expect(seeded.body.seeded).toMatchObject({ api: 'signatures', namespace: 'scale', created: 500 });
+    const list = await request(app).get('/signatures/signatures?count=1&limit=5&offset=10').set('x-standin-namespace', 'scale');
+    expect(list.status).toBe(200);
+    expect(list.body.content.signatures).toHaveLength(5);
+    const fixtures = (await request(app).get('/signatures/signatures?count=1&limit=1')).body.content.nb_results;
+    expect(list.body.content.nb_results).toBe(fixtures + 500); // the fixtures, then the bulk; the default namespace untouched
+
+    await request(app).post('/__admin/seed?api=losant&namespace=scale&count=300').expect(200);
+    const certificates = await request(app)
+      .get('/losant/applications/575ec8687ae143cd83dc4a97/certificates?filterField=status&filter=active&page=2&perPage=10')
+      .set('x-standin-namespace', 'scale')
+      .set('authorization', 'Bearer losant-demo-all');
+    expect(certificates.status).toBe(200);
+    expect(certificates.body.items).toHaveLength(10);
+    expect(certificates.body.items.every((c: { status: string }) => c.status === 'active')).toBe(true);
+  });
+
+  it('refuses a bulk seed for an API without one, an unknown API, and a count out of range', async () => {
+    const { app } = createApp({ apis: ['signatures', 'droplit'] });
+    const unsupported = await request(app).post('/__admin/seed').send({ api: 'droplit', count: 10 });
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.body.standin.error).toBe('BulkSeedUnsupported');
+    expect((await request(app).post('/__admin/seed').send({ api: 'nope', count: 10 })).status).toBe(404);
+    for (const count of [0, -1, 1.5, 2_000_001, 'many', undefined]) {
+      const res = await request(app).post('/__admin/seed').send({ api: 'signatures', count });
+      expect(res.status).toBe(400);
+      expect(res.body.standin.error).toBe('InvalidSeed');
+    }
+    expect((await request(app).post('/__admin/seed').send({ api: 'signatures', namespace: 'bad namespace!', count: 1 })).status).toBe(400);
+  });
+
   it('answers unknown admin routes and bad bodies in its own envelope', async () => {
     const { app } = createApp({ apis: ['signatures'] });
     expect((await request(app).get('/__admin/nope')).body.standin.error).toBe('NotFound');

@@ -3,6 +3,7 @@ import type { Engine } from '../core/engine';
 import type { SettableClock } from '../core/clock';
 import type { EngineRequest, EngineResponse } from '../core/types';
 import type { Journal } from './journal';
+import { NAMESPACE_PATTERN } from '../core/namespace';
 
 // /__admin: standin's own control surface, never under a vendor prefix, answering in its own
 // envelope {standin:{error,message}} on failure.
@@ -37,6 +38,36 @@ function jsonBody(request: EngineRequest): Record<string, unknown> | undefined {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** The largest /__admin/seed: a million-record bench plus headroom, not enough to exhaust a default heap by accident. */
+export const MAX_SEED_COUNT = 2_000_000;
+
+function seed(deps: AdminDeps, api: string | undefined, namespace: string, countValue: unknown): EngineResponse {
+  const engine = api ? deps.engines.get(api) : undefined;
+  if (!engine) return fail(404, 'UnknownApi', `seeding needs "api", one of: ${[...deps.engines.keys()].join(', ')}`);
+  if (typeof namespace !== 'string' || !NAMESPACE_PATTERN.test(namespace)) return fail(400, 'InvalidSeed', `"namespace" must match ${NAMESPACE_PATTERN}`);
+  const count = typeof countValue === 'string' && countValue.trim() !== '' ? Number(countValue) : countValue;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_SEED_COUNT) {
+    return fail(400, 'InvalidSeed', `"count" must be a whole number from 1 to ${MAX_SEED_COUNT}`);
+  }
+  const started = performance.now();
+  let outcome: { created: number } | undefined;
+  try {
+    outcome = engine.seedBulk(namespace, count);
+  } catch (e) {
+    return fail(500, 'SeedFailed', (e as Error).message);
+  }
+  if (!outcome) return fail(400, 'BulkSeedUnsupported', `${engine.name} has no bulk seeding`);
+  const durationMs = Math.round(performance.now() - started);
+  return { status: 200, body: { seeded: { api: engine.name, namespace, created: outcome.created, durationMs } } };
+}
+
+/** GET /__admin/health?gc=1 collects garbage first when node runs with --expose-gc, so memory figures mean something. */
+function memoryUsage(collect: boolean): NodeJS.MemoryUsage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (collect && typeof gc === 'function') gc();
+  return process.memoryUsage();
+}
+
 export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResponse {
   if (deps.adminToken && !tokenMatches(request.headers.authorization, deps.adminToken)) {
     return fail(401, 'Unauthorized', 'this /__admin needs Authorization: Bearer <admin token> (see --admin-token)');
@@ -57,6 +88,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
           uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
           now: deps.clock.now().toISOString(),
           requests: deps.journal.recorded,
+          memory: memoryUsage(one(request.query.gc) === '1'),
         },
       };
     case 'POST reset': {
@@ -67,6 +99,8 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       for (const engine of targets) engine.reset(namespace);
       return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: namespace ?? '(all)' } } };
     }
+    case 'POST seed':
+      return seed(deps, pick('api'), pick('namespace') ?? 'default', body.count ?? one(request.query.count));
     case 'GET state': {
       const engine = arg ? deps.engines.get(arg) : undefined;
       if (!engine) return fail(404, 'UnknownApi', `GET /__admin/state/<api> with one of: ${[...deps.engines.keys()].join(', ')}`);

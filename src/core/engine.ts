@@ -49,6 +49,8 @@ export interface Engine {
   reset(namespace?: string): void;
   namespaces(): string[];
   dump(namespace: string): unknown;
+  /** Adds `count` generated records to a namespace (seeding it first if new); undefined when the API cannot. */
+  seedBulk(namespace: string, count: number): { created: number } | undefined;
   addFault(fault: Fault): void;
   clearFaults(): void;
   faults(): Fault[];
@@ -260,6 +262,11 @@ export function createEngine(options: EngineOptions): Engine {
       faults = [];
     },
     faults: () => faults.map((f) => ({ ...f })),
+    seedBulk(namespace, count) {
+      if (!module.seedBulk) return undefined;
+      const { state, faker } = namespaceState(namespace);
+      return module.seedBulk(state, { faker, clock, count });
+    },
     dump(namespace) {
       const { state } = namespaceState(namespace);
       return module.dumpState ? module.dumpState(state) : state;

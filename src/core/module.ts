@@ -38,6 +38,13 @@ export interface HandlerContext<S, P = unknown> {
   principal: P;
 }
 
+/** What a bulk seed gets: the namespace's seeded faker (so the data is deterministic), the clock, how many. */
+export interface BulkSeedContext {
+  faker: Faker;
+  clock: Clock;
+  count: number;
+}
+
 export type Handler<S, P = unknown> = (ctx: HandlerContext<S, P>) => EngineResponse | Promise<EngineResponse>;
 
 export interface ApiModule<S = any, P = any> {
@@ -51,6 +58,8 @@ export interface ApiModule<S = any, P = any> {
   /** Renders an engine error in the vendor's envelope; `operation` is set once the route matched. */
   renderError(error: EngineError, env: { clock: Clock; operation?: SpecOperation }): EngineResponse;
   authenticate?(ctx: AuthContext<S>): AuthResult<P>;
+  /** Adds `count` generated records to a namespace's state, for scale tests (/__admin/seed). */
+  seedBulk?(state: S, ctx: BulkSeedContext): { created: number };
   /** Maps an alternative path form onto the spec's (e.g. Droplit's unversioned /api/...). */
   rewritePath?(path: string): string;
 }

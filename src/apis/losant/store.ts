@@ -1,8 +1,9 @@
+import { Application } from './application';
 import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
-import { globMatcher, pageOf } from './listing';
 
 // Application certificates and their invariants, with no HTTP in sight. Certificates live in one
-// Map per application, so a lookup is two Map reads and a list touches only its own application.
+// Application per application id (application.ts), so a lookup is two Map reads and a list reads
+// only its own application's sorted indexes.
 
 export type CertificateStatus = 'active' | 'inactive';
 export type FilterType = 'all' | 'whitelist' | 'blacklist' | 'none';
@@ -87,24 +88,15 @@ function copy(c: Certificate): Certificate {
   };
 }
 
-function fieldOf(c: Certificate, field: SortField | FilterField): string {
-  return field === 'certificateInfo.commonName' ? (c.certificateInfo.commonName ?? '') : c[field];
-}
-
-// Code-point order, like a database's binary collation; ISO dates of one format sort chronologically.
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export class LosantStore {
-  private readonly applications = new Map<string, Map<string, Certificate>>();
+  private readonly applications = new Map<string, Application>();
   /** Every certificate id ever issued, so a generated id is never reused across applications. */
   private readonly issuedIds = new Set<string>();
 
   constructor(private readonly newId: () => string) {}
 
   addApplication(applicationId: string): void {
-    if (!this.applications.has(key(applicationId))) this.applications.set(key(applicationId), new Map());
+    if (!this.applications.has(key(applicationId))) this.applications.set(key(applicationId), new Application());
   }
 
   /** Stores a certificate exactly as given (seed data); the caller vouches for its fields. */
@@ -112,13 +104,36 @@ export class LosantStore {
     const id = key(certificate.id);
     const stored = { ...copy(certificate), id, applicationCertificateId: id, applicationId: key(certificate.applicationId) };
     this.addApplication(stored.applicationId);
-    this.applications.get(stored.applicationId)!.set(id, stored);
+    this.applications.get(stored.applicationId)!.add(stored);
     this.issuedIds.add(id);
   }
 
+  /**
+   * Stores many generated certificates at once (bulk seeding). They are kept as given, not copied:
+   * lowercase ids never issued before, and objects (certificateInfo, topic arrays included) that
+   * nothing changes afterwards, so records may share them.
+   */
+  insertMany(applicationId: string, certificates: readonly Certificate[]): void {
+    this.addApplication(applicationId);
+    for (let i = 0; i < certificates.length; i++) {
+      const c = certificates[i];
+      if (c.id !== key(c.id) || c.applicationId !== key(applicationId) || this.issuedIds.has(c.id)) {
+        for (let j = 0; j < i; j++) this.issuedIds.delete(certificates[j].id); // all or nothing
+        throw new Error(`standin: bulk certificate ${c.id} is not a new lowercase id of application ${applicationId}`);
+      }
+      this.issuedIds.add(c.id);
+    }
+    this.applications.get(key(applicationId))!.addAll(certificates);
+  }
+
+  /** Whether an id was ever issued (so a generator can draw another). */
+  isIssued(certificateId: string): boolean {
+    return this.issuedIds.has(key(certificateId));
+  }
+
   create(applicationId: string, post: CertificatePost, now: Date): CreateOutcome {
-    const certificates = this.applications.get(key(applicationId));
-    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
+    const application = this.applications.get(key(applicationId));
+    if (!application) return { ok: false, reason: 'applicationNotFound' };
     const certificateInfo = readCertificateInfo(post.certificate);
     if (!certificateInfo) return { ok: false, reason: 'invalidCertificate' };
     const id = this.uniqueId();
@@ -136,7 +151,7 @@ export class LosantStore {
       pubTopics: post.pubTopics ?? [],
       subTopics: post.subTopics ?? [],
     });
-    certificates.set(id, certificate);
+    application.add(certificate);
     return { ok: true, certificate: copy(certificate) };
   }
 
@@ -163,45 +178,35 @@ export class LosantStore {
       updated.certificate = patch.certificate;
       updated.certificateInfo = certificateInfo;
     }
-    this.applications.get(updated.applicationId)!.set(updated.id, updated);
+    this.applications.get(updated.applicationId)!.add(updated); // replaces the old record in every index
     return { ok: true, certificate: copy(updated) };
   }
 
   remove(applicationId: string, certificateId: string): DeleteOutcome {
     const found = this.find(applicationId, certificateId);
     if (!found.ok) return found;
-    this.applications.get(found.certificate.applicationId)!.delete(found.certificate.id);
+    this.applications.get(found.certificate.applicationId)!.remove(found.certificate);
     return { ok: true };
   }
 
   list(applicationId: string, query: ListQuery): ListOutcome {
-    const certificates = this.applications.get(key(applicationId));
-    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
-    let matches = [...certificates.values()];
-    if (query.filter) {
-      const { field, glob } = query.filter;
-      const match = globMatcher(glob);
-      matches = matches.filter((c) => match(fieldOf(c, field)));
-    }
-    const sign = query.descending ? -1 : 1;
-    // Ties break by id ascending whatever the direction, so paging is stable.
-    const compare = (a: Certificate, b: Certificate) =>
-      sign * byCodePoint(fieldOf(a, query.sortField), fieldOf(b, query.sortField)) || byCodePoint(a.id, b.id);
-    const items = pageOf(matches, compare, query.page * query.perPage, query.perPage).map(copy);
-    return { ok: true, items, totalCount: matches.length };
+    const application = this.applications.get(key(applicationId));
+    if (!application) return { ok: false, reason: 'applicationNotFound' };
+    const { items, totalCount } = application.list(query);
+    return { ok: true, items: items.map(copy), totalCount };
   }
 
   /** Plain JSON for /__admin/state: certificates grouped by application. */
   dump(): Record<string, Certificate[]> {
     const out: Record<string, Certificate[]> = {};
-    for (const [applicationId, certificates] of this.applications) out[applicationId] = [...certificates.values()].map(copy);
+    for (const [applicationId, application] of this.applications) out[applicationId] = [...application.byId.values()].map(copy);
     return out;
   }
 
   private find(applicationId: string, certificateId: string): { ok: true; certificate: Certificate } | { ok: false; reason: Missing } {
-    const certificates = this.applications.get(key(applicationId));
-    if (!certificates) return { ok: false, reason: 'applicationNotFound' };
-    const certificate = certificates.get(key(certificateId));
+    const application = this.applications.get(key(applicationId));
+    if (!application) return { ok: false, reason: 'applicationNotFound' };
+    const certificate = application.byId.get(key(certificateId));
     return certificate ? { ok: true, certificate } : { ok: false, reason: 'certificateNotFound' };
   }
 

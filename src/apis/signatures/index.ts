@@ -1,6 +1,7 @@
 import type { ApiModule } from '../../core/module';
 import { renderSignaturesError } from './errors';
 import { deleteSignature, getSignature, listSignatures, saveSignature } from './handlers';
+import { seedBulkSignatures } from './bulkSeed';
 import { dumpSignatures } from './render';
 import { generateSignatures, loadFixtureSignatures, loadSignaturesFixture } from './seed';
 import { SignatureStore } from './store';
@@ -15,6 +16,7 @@ export const signatures: ApiModule<SignatureStore> = {
     generateSignatures(store, faker, fixture.generated);
     return store;
   },
+  seedBulk: (store, { faker, count }) => seedBulkSignatures(store, faker, { count, tags: loadSignaturesFixture().generated.tags }),
   dumpState: dumpSignatures,
   handlers: { getSignature, saveSignature, deleteSignature, listSignatures },
   renderError: renderSignaturesError,

@@ -41,6 +41,13 @@ export type SaveOutcome =
   | { ok: false; reason: 'versionMissing' }
   | { ok: false; reason: 'versionMismatch'; actual: number };
 
+/** A whole signature at once, for bulk seeding: versions oldest first, numbered 1.. in that order. */
+export interface ChainInput {
+  document: string;
+  thread: string;
+  versions: ReadonlyArray<{ cms: string; createdBy: string | null; comment: string | null; tags: readonly string[]; at: number }>;
+}
+
 export interface ListFilter {
   document?: string;
   /** The thread (the list route calls it `chain`). */
@@ -97,6 +104,43 @@ function normalizeTags(tags: readonly string[] | undefined): string[] {
   return [...new Set(tags ?? [])];
 }
 
+/**
+ * How many current versions carry each tag list. Tags come from small vocabularies, so there are
+ * few distinct lists: a count of "any of these tags" sums a handful of entries instead of walking
+ * hundreds of thousands of records. Versions share the list's frozen array, which also keeps a
+ * million records from holding a million copies of the same two tags.
+ */
+class TagSets {
+  private readonly sets = new Map<string, { tags: readonly string[]; count: number }>();
+
+  get size(): number {
+    return this.sets.size;
+  }
+
+  /** The shared frozen copy of `tags` (already normalized). */
+  intern(tags: readonly string[]): readonly string[] {
+    return this.sets.get(JSON.stringify(tags))?.tags ?? Object.freeze([...tags]);
+  }
+
+  add(tags: readonly string[], delta: 1 | -1): void {
+    const key = JSON.stringify(tags); // unambiguous whatever characters the tags hold
+    const entry = this.sets.get(key);
+    if (!entry) {
+      if (delta > 0) this.sets.set(key, { tags: Object.isFrozen(tags) ? tags : Object.freeze([...tags]), count: 1 });
+      return;
+    }
+    entry.count += delta;
+    if (entry.count <= 0) this.sets.delete(key);
+  }
+
+  /** Current versions carrying any of `tags`. */
+  countAny(tags: ReadonlySet<string>): number {
+    let n = 0;
+    for (const { tags: list, count } of this.sets.values()) if (list.some((t) => tags.has(t))) n += count;
+    return n;
+  }
+}
+
 const EMPTY: Source = { size: 0, exact: true, walk: () => [], count: () => 0 };
 
 function single(index: Index | undefined, exact: boolean, matches: (s: SignatureRecord) => boolean): Source {
@@ -105,24 +149,27 @@ function single(index: Index | undefined, exact: boolean, matches: (s: Signature
 }
 
 /** Signatures with any of `tags`: a merge of the tag indexes, each record once. */
-function tagUnion(tags: string[], byTag: Map<string, Index>, onlyFilter: boolean, matches: (s: SignatureRecord) => boolean): Source {
+function tagUnion(tags: string[], byTag: Map<string, Index>, tagSets: TagSets, onlyFilter: boolean, matches: (s: SignatureRecord) => boolean): Source {
   const known = tags.filter((tag) => byTag.has(tag));
   if (!known.length) return EMPTY;
   const indexes = known.map((tag) => byTag.get(tag)!);
   if (indexes.length === 1) return single(indexes[0], onlyFilter, matches);
+  const size = indexes.reduce((sum, index) => sum + index.size, 0);
   return {
-    size: indexes.reduce((sum, index) => sum + index.size, 0),
+    size,
     exact: false,
     walk: () => mergeNewestFirst(indexes),
-    // A record is counted in the first of the given tags' indexes it appears in, without merging;
-    // when tags are the only filter, membership of an index already proves the match.
+    // With tags the only filter, the count is a sum over the distinct tag lists (few). Otherwise a
+    // record is counted in the first of the given tags' indexes it appears in, without merging.
     count: () =>
-      indexes.reduce((sum, index, i) => {
-        const earlier = known.slice(0, i);
-        const first = (s: SignatureRecord) => !earlier.some((t) => currentVersion(s).tags.includes(t));
-        if (onlyFilter) return sum + (i === 0 ? index.size : index.countWhere(first));
-        return sum + index.countWhere((s) => matches(s) && first(s));
-      }, 0),
+      onlyFilter && tagSets.size < size
+        ? tagSets.countAny(new Set(known))
+        : indexes.reduce((sum, index, i) => {
+            const earlier = known.slice(0, i);
+            const first = (s: SignatureRecord) => !earlier.some((t) => currentVersion(s).tags.includes(t));
+            if (onlyFilter) return sum + (i === 0 ? index.size : index.countWhere(first));
+            return sum + index.countWhere((s) => matches(s) && first(s));
+          }, 0),
   };
 }
 
@@ -134,6 +181,7 @@ export class SignatureStore {
   private readonly byDocument = new Map<string, Index>();
   private readonly byThread = new Map<string, Index>();
   private readonly byTag = new Map<string, Index>();
+  private readonly tagSets = new TagSets();
 
   get size(): number {
     return this.byId.size;
@@ -154,7 +202,7 @@ export class SignatureStore {
    */
   save(input: SaveInput, now: Date): SaveOutcome {
     const at = now.getTime();
-    const tags = normalizeTags(input.tags);
+    const tags = this.tagSets.intern(normalizeTags(input.tags));
     const existing = this.get(input.document, input.thread);
     const next = (version: number): SignatureVersion => ({
       version,
@@ -182,9 +230,11 @@ export class SignatureStore {
     if (input.version === undefined || input.version === 0) return { ok: false, reason: 'versionMissing' };
     if (input.version !== current.version) return { ok: false, reason: 'versionMismatch', actual: current.version };
     for (const tag of current.tags) removeFrom(this.byTag, tag, existing);
+    this.tagSets.add(current.tags, -1);
     existing.chain.push(next(current.version + 1));
     existing.updatedAtMs = at;
     for (const tag of tags) indexIn(this.byTag, tag).add(existing);
+    this.tagSets.add(tags, 1);
     return { ok: true, created: false, signature: existing };
   }
 
@@ -200,7 +250,36 @@ export class SignatureStore {
     removeFrom(this.byDocument, document, signature);
     removeFrom(this.byThread, thread, signature);
     for (const tag of currentVersion(signature).tags) removeFrom(this.byTag, tag, signature);
+    this.tagSets.add(currentVersion(signature).tags, -1);
     return true;
+  }
+
+  /**
+   * Adds a new pair with its whole chain in one step (bulk seeding: one index insert per signature
+   * instead of one re-tag per version). Undefined, storing nothing, when the pair already exists.
+   */
+  add(input: ChainInput): SignatureRecord | undefined {
+    if (!input.versions.length || this.get(input.document, input.thread)) return undefined;
+    const chain = input.versions.map((v, i): SignatureVersion => ({
+      version: i + 1,
+      cms: v.cms,
+      createdBy: v.createdBy,
+      comment: v.comment,
+      tags: this.tagSets.intern(normalizeTags(v.tags)),
+      createdAtMs: v.at,
+    }));
+    const first = input.versions[0].at;
+    const signature: SignatureRecord = {
+      id: this.nextId++,
+      document: input.document,
+      thread: input.thread,
+      createdAtMs: first,
+      createdSec: Math.floor(first / 1000),
+      updatedAtMs: input.versions[input.versions.length - 1].at,
+      chain,
+    };
+    this.insert(signature);
+    return signature;
   }
 
   /**
@@ -220,7 +299,7 @@ export class SignatureStore {
     const sources: Source[] = [];
     if (filter.document) sources.push(single(this.byDocument.get(filter.document), active === 1, matches));
     if (filter.thread) sources.push(single(this.byThread.get(filter.thread), active === 1, matches));
-    if (tags.length) sources.push(tagUnion(tags, this.byTag, active === 1, matches));
+    if (tags.length) sources.push(tagUnion(tags, this.byTag, this.tagSets, active === 1, matches));
     if (!sources.length) sources.push(single(this.all, true, matches));
     const source = sources.reduce((best, s) => (s.size < best.size ? s : best));
 
@@ -247,5 +326,6 @@ export class SignatureStore {
     indexIn(this.byDocument, signature.document).add(signature);
     indexIn(this.byThread, signature.thread).add(signature);
     for (const tag of currentVersion(signature).tags) indexIn(this.byTag, tag).add(signature);
+    this.tagSets.add(currentVersion(signature).tags, 1);
   }
 }
