@@ -1,0 +1,121 @@
+'use strict';
+// RSS stability: one standin process under full load on a mix of the four requests, RSS sampled every 10 s.
+const path = require('node:path');
+const { REQUESTS } = require('./requests');
+const { SERVERS } = require('./servers');
+const proc = require('./process');
+const { runLoad } = require('./load');
+const { dec, int } = require('./report');
+
+const SAMPLE_EVERY_MS = 10000;
+/** Stable = the last sample is within max(10 MB, 10 %) of the first one. */
+const TOLERANCE_MB = 10;
+const TOLERANCE_FRACTION = 0.1;
+
+async function getJson(port, p, method = 'GET', body) {
+  const res = await proc.sendOnce(port, { method, path: p, headers: body ? { 'content-type': 'application/json' } : {}, body }, 5000);
+  return { status: res.status, json: JSON.parse(res.body || 'null') };
+}
+
+function slopeMbPerMin(samples) {
+  if (samples.length < 2) return NaN;
+  const xs = samples.map((s) => s.t / 60);
+  const ys = samples.map((s) => s.rssMb);
+  const mx = xs.reduce((a, b) => a + b) / xs.length;
+  const my = ys.reduce((a, b) => a + b) / ys.length;
+  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return num / den;
+}
+
+async function runSoak(opts, meta, logDir, log) {
+  const server = SERVERS.find((s) => s.id === 'standin');
+  const reqs = REQUESTS.filter((r) => r.kinds.includes('standin'));
+  const gens = reqs.map((r) => r.make('standin'));
+  const port = await proc.takePort();
+  const t0 = process.hrtime.bigint();
+  const child = proc.startProcess(server.command(port, null), path.join(logDir, `soak-standin-${port}.log`));
+  const samples = [];
+  let timer = null;
+  try {
+    const first = await proc.waitFirst2xx(child, port, gens[3].next, t0);
+    log(`soak: standin on port ${port}, first 2xx after ${Math.round(first.ms)} ms; ${opts.soak} s at ${opts.connections} connections`);
+    const started = Date.now();
+    let sampling = Promise.resolve();
+    const sample = async () => {
+      const s = proc.procStats(child.pid);
+      const health = await getJson(port, '/__admin/health').catch(() => null);
+      const entry = { t: Math.round((Date.now() - started) / 1000), rssMb: s.rssKb / 1024, hwmMb: s.hwmKb / 1024, cpuS: s.cpuMs / 1000, requests: health && health.json.requests };
+      if (!opts.soakKeepState) entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{}').catch((e) => ({ status: String(e.message) }))).status;
+      samples.push(entry);
+      log(`  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served`);
+    };
+    timer = setInterval(() => (sampling = sampling.then(sample)), SAMPLE_EVERY_MS);
+    const m = await runLoad(port, gens.map((g) => g.fixed || g.next), { duration: opts.soak, connections: opts.connections });
+    clearInterval(timer);
+    await sampling;
+    const journal = await getJson(port, '/__admin/journal');
+    const after = proc.procStats(child.pid);
+    const firstMb = samples.length ? samples[0].rssMb : NaN;
+    const lastMb = samples.length ? samples[samples.length - 1].rssMb : NaN;
+    const maxMb = Math.max(...samples.map((s) => s.rssMb));
+    const tolerance = Math.max(TOLERANCE_MB, firstMb * TOLERANCE_FRACTION);
+    const clean = m.non2xx === 0 && m.errors === 0 && m.timeouts === 0;
+    const summary = {
+      durationS: opts.soak,
+      connections: opts.connections,
+      reqPerSec: m.reqPerSec,
+      total: m.total,
+      non2xx: m.non2xx,
+      errors: m.errors + m.timeouts,
+      statusCodes: m.statusCodes,
+      firstNon2xx: m.firstNon2xx,
+      p50: m.p50,
+      p99: m.p99,
+      firstMb,
+      lastMb,
+      maxMb,
+      peakHwmMb: after.hwmKb / 1024,
+      slopeMbPerMin: slopeMbPerMin(samples),
+      toleranceMb: tolerance,
+      stable: samples.length >= 2 ? lastMb - firstMb <= tolerance : null,
+      journalEntries: journal.json && Array.isArray(journal.json.entries) ? journal.json.entries.length : null,
+      resetEachSample: !opts.soakKeepState,
+      clean,
+      altr: gens[2].notes().join(' '),
+    };
+    const L = [];
+    L.push(`## standin RSS soak (${opts.soak} s)`, '');
+    L.push(`${meta.date} · node ${meta.node} · ${meta.cpus} CPUs · autocannon ${meta.autocannon} · standin ${meta.commit}  `);
+    L.push(
+      `One standin process (prefix mode, strict response validation), ${opts.connections} connections cycling through Droplit create, Losant GET certificate, ALTR PutData and ncanode GET /signatures; RSS (VmRSS) sampled every 10 s. ` +
+        (opts.soakKeepState
+          ? 'State was kept (no reset): stored environments and ALTR data grow with the run.'
+          : 'After each sample, `POST /__admin/reset` dropped the stored state (the created environments and ALTR data), so the figures show memory that is not explained by stored records (journal, namespaces, caches).'),
+      '',
+    );
+    L.push(`Load average (1/5/15 min) before: ${meta.loadavgBefore.join(' / ')}, after: ${require('node:os').loadavg().map((x) => x.toFixed(2)).join(' / ')}.`, '');
+    L.push('| t s | RSS MB | peak RSS MB | requests served | CPU s |', '|---|---|---|---|---|');
+    for (const s of samples) L.push(`| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${s.requests ?? '–'} | ${dec(s.cpuS)} |`);
+    L.push('');
+    L.push(
+      `Load: ${int(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} requests, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts` +
+        (m.firstNon2xx ? ` (first non-2xx: ${m.firstNon2xx.status} ${m.firstNon2xx.body.replace(/\s+/g, ' ')})` : '') +
+        '.',
+    );
+    L.push(
+      `RSS: first ${dec(firstMb)} MB, last ${dec(lastMb)} MB, max ${dec(maxMb)} MB, trend ${dec(summary.slopeMbPerMin, 2)} MB/min; ` +
+        `stable (last − first ≤ ${dec(tolerance)} MB): **${summary.stable === null ? 'not enough samples' : summary.stable ? 'yes' : 'no'}**` +
+        (opts.soak < 600 ? ` (a ${opts.soak} s run; the goal asks for 600 s)` : '') +
+        '.',
+    );
+    L.push(`Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, default 1000).`);
+    L.push(`${summary.altr}.`, "");
+    return { md: L.join('\n'), json: { meta: { ...meta, mode: 'soak' }, summary, samples } };
+  } finally {
+    if (timer) clearInterval(timer);
+    await proc.stopProcess(child);
+  }
+}
+
+module.exports = { runSoak };
