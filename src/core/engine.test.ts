@@ -223,3 +223,16 @@ describe('namespaces', () => {
     expect(engine.dump('two')).toEqual({ made: 1 });
   });
 });
+
+describe('fromExample (what an operation answers until its vendor behaviour is written)', () => {
+  const { fromExample } = require('./exampleHandler') as typeof import('./exampleHandler');
+
+  it("answers the first documented 2xx with its example, a fresh copy each time", async () => {
+    const engine = engineFor(toyModule({ handlers: { ...toyModule().handlers, createThing: fromExample } }));
+    const first = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
+    expect(first.response).toMatchObject({ status: 201, body: { id: 't1', name: 'a' } });
+    (first.response.body as { name: string }).name = 'changed';
+    const second = await engine.handle(req('POST', '/things', json({ name: 'b' })), 'default');
+    expect(second.response.body).toEqual({ id: 't1', name: 'a' });
+  });
+});
