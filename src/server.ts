@@ -11,8 +11,9 @@ import { loadApiSpec } from './core/precompiled';
 import type { EngineRequest, EngineResponse, Query } from './core/types';
 import { type Config, resolveConfig } from './config';
 
-// The Express adapter: the only file that touches req/res. Everything it hands the engine is a
-// plain value, and everything it writes comes back from the engine as one.
+// The HTTP adapter: the only file that touches req/res. Everything it hands the engine is a plain
+// value, and everything it writes comes back from the engine as one. One request listener serves
+// both ways in: node:http for `standin serve` (fast), an Express app for supertest and mounting.
 
 export { NAMESPACE_HEADER } from './core/namespace';
 
