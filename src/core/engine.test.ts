@@ -236,3 +236,20 @@ describe('fromExample (what an operation answers until its vendor behaviour is w
     expect(second.response.body).toEqual({ id: 't1', name: 'a' });
   });
 });
+
+describe('precheck (a vendor rule between authentication and validation)', () => {
+  it('runs after authentication and before the body is validated', async () => {
+    const seen: string[] = [];
+    const engine = engineFor(
+      toyModule({
+        authenticate: (ctx) => (seen.push('auth'), ctx.request.headers.authorization ? { ok: true, principal: 'p' } : { ok: false, response: { status: 400, body: { oops: 'no auth' } } }),
+        precheck: (ctx) => (seen.push(`precheck:${ctx.principal}`), ctx.request.rawQuery ? { status: 400, body: { oops: 'no query allowed' } } : undefined),
+      }),
+    );
+    const unauthenticated = await engine.handle(req('POST', '/things', { rawQuery: 'x=1' }), 'default');
+    expect(unauthenticated.response.body).toEqual({ oops: 'no auth' });
+    const refused = await engine.handle(req('POST', '/things', { rawQuery: 'x=1', headers: { authorization: 'a', 'content-type': 'application/json' }, body: Buffer.from('{"bad":1}') }), 'default');
+    expect(refused.response.body).toEqual({ oops: 'no query allowed' });
+    expect(seen).toEqual(['auth', 'auth', 'precheck:p']);
+  });
+});

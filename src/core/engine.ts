@@ -210,6 +210,8 @@ export function createEngine(options: EngineOptions): Engine {
       if (!auth.ok) return checkResponse(op, auth.response);
       principal = auth.principal;
     }
+    const refusal = module.precheck?.({ request, operation: op, params: match.params, state, clock, principal });
+    if (refusal) return checkResponse(op, refusal);
 
     const input = { path: { ...match.params }, query: { ...request.query } as Record<string, unknown>, headers: { ...request.headers } as Record<string, unknown> };
     const paramProblems = v.params(input);

@@ -58,6 +58,11 @@ export interface ApiModule<S = any, P = any> {
   /** Renders an engine error in the vendor's envelope; `operation` is set once the route matched. */
   renderError(error: EngineError, env: { clock: Clock; operation?: SpecOperation }): EngineResponse;
   authenticate?(ctx: AuthContext<S>): AuthResult<P>;
+  /**
+   * A vendor check that comes after authentication and before the spec's validation (e.g. Droplit
+   * refusing any query string before it looks at the body); a response here ends the request.
+   */
+  precheck?(ctx: AuthContext<S> & { principal: P }): EngineResponse | undefined;
   /** Adds `count` generated records to a namespace's state, for scale tests (/__admin/seed). */
   seedBulk?(state: S, ctx: BulkSeedContext): { created: number };
   /** Maps an alternative path form onto the spec's (e.g. Droplit's unversioned /api/...). */

@@ -8,8 +8,8 @@ import { DroplitStore } from './store';
 // Droplit's reference headers say /v0/api/environments, its HTTP examples /api/environments.
 const UNVERSIONED = /^\/api\//;
 
-// Operations that refuse any query string. Checked with auth, before the body is validated, so the answer
-// follows the documented order (auth, then query string, then body) and does not depend on the body.
+// Operations that refuse any query string. Checked after auth and before the body is validated, so the
+// answer follows the documented order (auth, then query string, then body) and does not depend on the body.
 const NO_QUERY_STRING = new Set(['createEnvironment']);
 
 export const droplit: ApiModule<DroplitStore, DroplitPrincipal> = {
@@ -19,11 +19,7 @@ export const droplit: ApiModule<DroplitStore, DroplitPrincipal> = {
   dumpState: (store) => store.dump(),
   handlers,
   renderError: renderDroplitError,
-  authenticate(ctx) {
-    const auth = authenticate(ctx);
-    if (!auth.ok || !NO_QUERY_STRING.has(ctx.operation.operationId)) return auth;
-    const refusal = queryStringRefusal(ctx.request);
-    return refusal ? { ok: false, response: refusal } : auth;
-  },
+  authenticate,
+  precheck: (ctx) => (NO_QUERY_STRING.has(ctx.operation.operationId) ? queryStringRefusal(ctx.request) : undefined),
   rewritePath: (path) => (UNVERSIONED.test(path) ? `/v0${path}` : path),
 };
