@@ -1,5 +1,7 @@
 import express, { type Request, type RequestHandler } from 'express';
 import type { ApiName } from '../../src/core/types';
+import { formatFailure } from '../lib/checks';
+import type { ContractReport } from '../lib/runner';
 import { createApp } from '../../src/server';
 
 /**
@@ -40,4 +42,18 @@ export function rewriteJsonBody(when: (req: Request) => boolean, change: (body: 
       });
     });
   };
+}
+
+/** Exactly the named scenarios fail, each with a readable failure and a curl line; nothing is skipped. */
+export function expectExactlyTheseFail(report: ContractReport, fails: string[]): void {
+  const failed = report.results.filter((r) => r.outcome === 'failed');
+  expect(failed.map((r) => r.name).sort()).toEqual([...fails].sort());
+  for (const result of failed) {
+    expect(result.failures.length).toBeGreaterThan(0);
+    const [first] = result.failures;
+    expect(first.message).toMatch(/\w/);
+    expect(first.curl).toMatch(/^curl /);
+    expect(formatFailure(first)).toContain('reproduce:  curl ');
+  }
+  expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
 }
