@@ -3,7 +3,7 @@ import request from 'supertest';
 import { loadSpec } from '../../core/spec';
 import { SPECS_DIR } from '../../paths';
 import { createApp } from '../../server';
-import { EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
+import { EXAMPLE_INFO, EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 
 // Every issue-3 rule for Losant, over HTTP against the in-process app. Each test uses its own
 // namespace, so tests are independent and may run in any order.
@@ -176,14 +176,7 @@ describe('losant: create', () => {
       pubTopics: [],
       subTopics: [],
       certificate: EXAMPLE_PEM,
-      certificateInfo: {
-        serialNumber: '7e:2b:32:43:f9:77:ae:f8:ef:7b:37:b3:8f:af:d6:49:e4:3d:ff:a7',
-        fingerprint: 'AE:25:BC:A5:B1:2A:CA:FC:54:C9:D9:BB:99:E9:8F:AE:5E:99:B0:04',
-        commonName: 'example-device',
-        issuerName: 'example-device',
-        notValidBefore: '2026-11-24T01:10:30.000Z',
-        notValidAfter: '2036-11-21T01:10:30.000Z',
-      },
+      certificateInfo: EXAMPLE_INFO,
     });
     expect(res.body.id).toMatch(/^[0-9a-f]{24}$/);
     expect(res.body.applicationCertificateId).toBe(res.body.id);

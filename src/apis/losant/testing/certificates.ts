@@ -14,6 +14,16 @@ wGomQFjwhUeNhA==
 -----END CERTIFICATE-----
 `;
 
+/** What openssl itself reports for EXAMPLE_PEM (-serial, -fingerprint -sha1, -dates), as certificateInfo. */
+export const EXAMPLE_INFO = {
+  serialNumber: '7e:2b:32:43:f9:77:ae:f8:ef:7b:37:b3:8f:af:d6:49:e4:3d:ff:a7',
+  fingerprint: 'AE:25:BC:A5:B1:2A:CA:FC:54:C9:D9:BB:99:E9:8F:AE:5E:99:B0:04',
+  commonName: 'example-device',
+  issuerName: 'example-device',
+  notValidBefore: '2026-11-24T01:10:30.000Z',
+  notValidAfter: '2036-11-21T01:10:30.000Z',
+};
+
 /** A subject and issuer without CN (O=Acme Devices, OU=Line 4). */
 export const NO_CN_PEM = `-----BEGIN CERTIFICATE-----
 MIIBpTCCAUugAwIBAgIUEinQh3EyNYnDyxxW4ZHmQMufOC4wCgYIKoZIzj0EAwIw
