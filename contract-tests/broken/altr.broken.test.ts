@@ -47,7 +47,34 @@ function rewriteResponse(change: (req: IncomingMessage, res: ServerResponse, bod
   };
 }
 
+/** Answers the request itself in ALTR's envelope, as an implementation with an extra rule would. */
+function refuse(res: ServerResponse, message: string): void {
+  const body = JSON.stringify({ success: false, response: { error_type: 'bad_request', error_message: message } });
+  res.statusCode = 400;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
 const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> = [
+  {
+    rule: 'PutData refuses any Content-Type but application/octet-stream (the sample clients\' JSON and untyped writes get 400)',
+    middleware: (req, res, next) => {
+      const octets = /^application\/octet-stream/.test(String(req.headers['content-type'] ?? ''));
+      if (req.method === 'POST' && SINGLE.test(req.url ?? '') && !octets) return refuse(res, 'Content-Type must be application/octet-stream.');
+      next();
+    },
+    fails: ['PutData: a body sent as application/json'],
+  },
+  {
+    rule: 'X-Content-Length-Hint is read as any number (0x10 passes as 16, 1e3 as 1000)',
+    middleware: (req, _res, next) => {
+      const hint = req.headers['x-content-length-hint'];
+      if (typeof hint === 'string' && Number.isInteger(Number(hint)) && Number(hint) >= 0) req.headers['x-content-length-hint'] = String(Number(hint));
+      next();
+    },
+    fails: ['X-Content-Length-Hint that is not decimal digits'],
+  },
   {
     rule: 'the signature is not verified (any well-formed header of a known key passes)',
     middleware: (req, _res, next) => {

@@ -43,6 +43,16 @@ function findMedia(content: Record<string, unknown>, mediaType: string): string 
   return '*/*' in content ? '*/*' : undefined;
 }
 
+/**
+ * Whether a response carries `lowerName`, whatever the case of the handler's key: handlers may use
+ * a vendor's documented casing (node keeps it on the wire), while the spec's names are lowered once.
+ */
+function hasHeader(headers: Record<string, string>, lowerName: string): boolean {
+  if (headers[lowerName] !== undefined) return true;
+  for (const name in headers) if (headers[name] !== undefined && name.toLowerCase() === lowerName) return true;
+  return false;
+}
+
 export function findResponse(op: SpecOperation, status: number): SpecResponse | undefined {
   return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
 }
@@ -102,7 +112,7 @@ export function compileOperation(compiler: SchemaCompiler, op: SpecOperation): O
       const spec = findResponse(op, status);
       if (!spec) return [];
       return Object.entries(spec.headers)
-        .filter(([name, header]) => header.required && headers[name] === undefined)
+        .filter(([name, header]) => header.required && !hasHeader(headers, name))
         .map(([name]) => ({ pointer: `/headers/${name}`, message: `required header ${name} is missing` }));
     },
     responseContentType(status, contentType, hasBody) {

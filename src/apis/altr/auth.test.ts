@@ -54,6 +54,11 @@ describe('altr authentication (401 unauthorized)', () => {
     expectUnauthorized(await put({ authorization: value, 'x-altr-date': NOW }), MESSAGES.malformedHeader);
   });
 
+  it.each(['altr', 'Altr'])('the scheme is matched exactly: a correctly signed "%s <key>:<sig>" → 401 [standin choice]', async (scheme) => {
+    const { authorization } = signedHeaders('POST', '', NOW);
+    expectUnauthorized(await put({ authorization: authorization.replace(/^ALTR /, `${scheme} `), 'x-altr-date': NOW }), MESSAGES.malformedHeader);
+  });
+
   it('missing X-ALTR-DATE → 401 (not 400: authentication runs first)', async () => {
     const { authorization } = signedHeaders('POST', '', NOW);
     expectUnauthorized(await put({ authorization }), MESSAGES.missingDate);

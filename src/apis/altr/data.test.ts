@@ -51,12 +51,18 @@ describe('PutData', () => {
     expect(res.status).toBe(404);
   });
 
-  it('a body that is not application/octet-stream → 400 bad_request, nothing stored', async () => {
+  it.each([
+    ['application/json (the 2018 sample clients)', 'application/json', '{ "data" : "spaced",\n  "n": 1 }'],
+    ['application/json; charset=utf-8', 'application/json; charset=utf-8', '"a JSON string"'],
+    ['text/plain', 'text/plain', 'plain text'],
+    ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'a=1&b=2'],
+  ])('a body sent as %s is stored byte for byte, never parsed', async (_name, contentType, text) => {
     const namespace = ns();
-    const res = await request(standin.app).post(SINGLE).set('x-standin-namespace', namespace).set('content-type', 'application/json').set(signedHeaders('POST', '', NOW)).send('{}');
-    expect(res.status).toBe(400);
-    expect(res.body.response.error_type).toBe('bad_request');
-    expect((await altrState(standin.app, namespace)).records).toHaveLength(1); // only the seeded record
+    const res = await request(standin.app).post(SINGLE).set('x-standin-namespace', namespace).set('content-type', contentType).set(signedHeaders('POST', '', NOW)).send(text);
+    expect(res.status).toBe(200);
+    const got = await get(namespace, res.body.response.data.referenceToken);
+    expect((got.body as Buffer).toString('utf8')).toBe(text);
+    expect(got.headers['x-expected-hash']).toBe(md5Hex(Buffer.from(text)));
   });
 
   it('an empty body → 400 bad_request (the spec requires a body), nothing stored', async () => {
@@ -109,6 +115,23 @@ describe('GetData returns the exact stored bytes', () => {
     const res = await put(ns(), Buffer.from('x'), { 'x-content-length-hint': 'lots' });
     expect(res.status).toBe(400);
     expect(res.body.response).toMatchObject({ error_type: 'bad_request', error_message: expect.stringContaining('x-content-length-hint') });
+  });
+
+  // Parameter coercion read `0x10` as 16 (and `1e3` as 1000), so the write was stored.
+  it.each(['0x10', '0X10', '1e3', '5.0', '+5', '-1', '0b11', '1_000'])(
+    'regression: X-Content-Length-Hint %s (not decimal digits) → 400 bad_request, nothing stored',
+    async (hint) => {
+      const namespace = ns();
+      const before = await altrState(standin.app, namespace);
+      const res = await put(namespace, Buffer.from('x'), { 'x-content-length-hint': hint });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ success: false, response: { error_type: 'bad_request', error_message: expect.stringContaining('x-content-length-hint') } });
+      expect(await altrState(standin.app, namespace)).toEqual(before);
+    },
+  );
+
+  it('X-Content-Length-Hint with leading zeros is still decimal: 0010 is accepted', async () => {
+    expect((await put(ns(), Buffer.from('x'), { 'x-content-length-hint': '0010' })).status).toBe(200);
   });
 });
 

@@ -8,15 +8,18 @@ import { bytesToStore, type AltrRecord, tokenStatus } from './store';
 
 type Ctx = HandlerContext<AltrState, AltrPrincipal>;
 
-function optionalNumber(value: unknown): number | undefined {
-  return value === undefined ? undefined : Number(value);
+/** The hint as a number; the spec's pattern has already refused anything but decimal digits. */
+function lengthHint(value: unknown): number | undefined {
+  return typeof value === 'string' ? Number(value) : undefined;
 }
 
 export function putData(ctx: Ctx): EngineResponse {
-  const body = Buffer.isBuffer(ctx.body) ? ctx.body : Buffer.alloc(0);
+  // The raw request bytes, whatever the Content-Type: a JSON-typed body is parsed by the engine, but
+  // ALTR stores what was sent, byte for byte.
+  const body = ctx.request.body ?? Buffer.alloc(0);
   const bytes = bytesToStore(body, {
     hasContentLength: ctx.request.headers['content-length'] !== undefined,
-    lengthHint: optionalNumber(ctx.headers['x-content-length-hint']),
+    lengthHint: lengthHint(ctx.headers['x-content-length-hint']),
   });
   const outcome = ctx.state.store.put(ctx.principal.organizationId, bytes, ctx.request.headers['x-altr-metadata'], ctx.clock.now());
   if (outcome.ok) return { status: 200, body: { success: true, response: { data: { referenceToken: outcome.record.referenceToken } } } };
@@ -37,8 +40,10 @@ function withRecord(ctx: Ctx, found: (record: AltrRecord) => EngineResponse): En
 
 export const getData: Handler<AltrState, AltrPrincipal> = (ctx) =>
   withRecord(ctx, (record) => {
-    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-expected-hash': record.md5 };
-    if (record.metadata !== undefined) headers['x-altr-metadata'] = record.metadata;
+    // Names in the vendor's documented casing: node writes them as given, and a client that compares
+    // header names case-sensitively finds what the vendor's reference shows.
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'X-Expected-Hash': record.md5 };
+    if (record.metadata !== undefined) headers['X-ALTR-Metadata'] = record.metadata;
     return { status: 200, headers, body: Buffer.from(record.bytes) };
   });
 

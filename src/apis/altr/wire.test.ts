@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { createServer, type StandinServer } from '../../server';
+import { md5Hex } from './store';
 import { allByteValues, altrState, DATA_CAP, SINGLE, signedHeaders } from './testing/altrTestSupport';
 
 // Rules that depend on how the body is framed on the wire (chunked or Content-Length) and on many
@@ -20,6 +21,8 @@ afterAll(() => server.close());
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** Header names exactly as they came over the socket (res.headers lowers them). */
+  rawNames: string[];
   body: Buffer;
 }
 
@@ -29,7 +32,8 @@ function send(method: 'GET' | 'POST', path: string, headers: Record<string, stri
     const req = httpRequest({ host: base.hostname, port: base.port, method, path, headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+      const rawNames = res.rawHeaders.filter((_v, i) => i % 2 === 0);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawNames, body: Buffer.concat(parts) }));
     });
     req.on('error', reject);
     for (const chunk of chunks) req.write(chunk);
@@ -94,5 +98,47 @@ describe('data cap under concurrency', () => {
     expect(refused).toHaveLength(99);
     for (const r of refused) expect(r.body).toEqual({ success: false, response: { error_type: 'bad_request', error_message: 'Organization data cap exceeded' } });
     expect((await altrState(server.app, namespace)).organizations[0].usedBytes).toBe(DATA_CAP);
+  });
+});
+
+describe('GetData response header names keep the vendor\'s documented casing on the wire', () => {
+  it('sends X-Expected-Hash and X-ALTR-Metadata spelled as ALTR\'s reference tables show them', async () => {
+    const namespace = ns();
+    const headers = { 'content-type': 'application/octet-stream', 'x-standin-namespace': namespace, 'x-altr-metadata': 'cased.txt', ...signedHeaders('POST', '', now()) };
+    const put = await send('POST', SINGLE, headers, [Buffer.from('cased')]);
+    const token = JSON.parse(put.body.toString()).response.data.referenceToken as string;
+    const got = await send('GET', `${SINGLE}${token}`, { 'x-standin-namespace': namespace, ...signedHeaders('GET', token, now()) });
+    expect(got.status).toBe(200); // strict response validation found the required X-Expected-Hash
+    expect(got.rawNames).toEqual(expect.arrayContaining(['X-Expected-Hash', 'X-ALTR-Metadata']));
+    expect(got.rawNames).not.toContain('x-expected-hash');
+    expect(got.headers['x-expected-hash']).toMatch(/^[a-f0-9]{32}$/);
+    expect(got.headers['x-altr-metadata']).toBe('cased.txt');
+  });
+});
+
+describe('PutData takes any Content-Type, or none, and stores the bytes as sent', () => {
+  async function putThenGet(namespace: string, headers: Record<string, string>, body: Buffer): Promise<Reply> {
+    const put = await send('POST', SINGLE, { 'x-standin-namespace': namespace, 'content-length': String(body.length), ...signedHeaders('POST', '', now()), ...headers }, [body]);
+    expect(put.status).toBe(200);
+    const token = JSON.parse(put.body.toString()).response.data.referenceToken as string;
+    return send('GET', `${SINGLE}${token}`, { 'x-standin-namespace': namespace, ...signedHeaders('GET', token, now()) });
+  }
+
+  it.each([
+    ['no Content-Type header', {}],
+    ['an empty Content-Type', { 'content-type': '' }],
+    ['application/json', { 'content-type': 'application/json' }],
+    ['text/plain', { 'content-type': 'text/plain; charset=utf-8' }],
+  ])('%s: the exact bytes come back, with their MD5', async (_name, headers) => {
+    const body = Buffer.from('{ "spaced" :  "json-ish",\n "n": 1 }\n');
+    const got = await putThenGet(ns(), headers, body);
+    expect(got.status).toBe(200);
+    expect(got.body.equals(body)).toBe(true);
+    expect(got.headers['x-expected-hash']).toBe(md5Hex(body));
+  });
+
+  it('binary bytes sent with no Content-Type round-trip unchanged', async () => {
+    const body = allByteValues(2);
+    expect((await putThenGet(ns(), {}, body)).body.equals(body)).toBe(true);
   });
 });
