@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { Config } from './config';
-import type { ApiName } from './core/types';
+import { API_NAMES, type ApiName } from './core/types';
 import { readFileSync } from 'node:fs';
-import { createServer } from './server';
+import { createServer, type StandinServer } from './server';
 
 // `serve` must start fast, so the contract suite (supertest, every scenario) and the capsule
 // verifier are loaded only by the commands that use them.
@@ -22,6 +22,9 @@ Options for serve:
   --port N                 port to listen on (default 4010, env PORT; 0 picks a free one)
   --host HOST              address to bind (default 127.0.0.1, env HOST; 0.0.0.0 to widen)
   --api NAME               serve only this API, at the root instead of under /NAME
+  --api-port NAME=PORT     also serve API NAME at the root of port PORT (0 picks a free one), beside
+                           the main port and sharing its state; repeatable, one port per API. For SDKs
+                           that keep only scheme and host of their base URL (Ignisign's)
   --seed N                 seed for generated data and ids (default 1337, env STANDIN_SEED)
   --now ISO                pin the clock to this instant (default: real time)
   --validate-responses M   strict (default): a response that breaks the spec becomes a 500;
@@ -40,6 +43,23 @@ function int(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+/** `--api-port NAME=PORT`, repeatable: each known API once, each port a whole number 0-65535. */
+export function apiPorts(values: string[] | undefined): Config['apiPorts'] | undefined {
+  if (!values?.length) return undefined;
+  const ports: Config['apiPorts'] = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const name = value.slice(0, eq);
+    const port = value.slice(eq + 1);
+    if (eq <= 0) throw new Error(`--api-port takes NAME=PORT, got '${value}'`);
+    if (!(API_NAMES as readonly string[]).includes(name)) throw new Error(`--api-port: unknown API '${name}' (known: ${API_NAMES.join(', ')})`);
+    if (ports[name as ApiName] !== undefined) throw new Error(`--api-port: '${name}' is given twice (one port per API)`);
+    if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new Error(`--api-port ${name}: the port must be a whole number 0-65535, got '${port}'`);
+    ports[name as ApiName] = Number(port);
+  }
+  return ports;
+}
+
 export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Config> {
   const { values } = parseArgs({
     args: argv,
@@ -48,6 +68,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
       port: { type: 'string' },
       host: { type: 'string' },
       api: { type: 'string' },
+      'api-port': { type: 'string', multiple: true },
       seed: { type: 'string' },
       now: { type: 'string' },
       'validate-responses': { type: 'string' },
@@ -61,6 +82,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
     port: int('port', values.port ?? env.PORT),
     host: values.host ?? env.HOST,
     root: values.api as ApiName | undefined,
+    apiPorts: apiPorts(values['api-port']),
     seed: int('seed', values.seed ?? env.STANDIN_SEED),
     now: values.now,
     responseValidation: values['validate-responses'] as Config['responseValidation'] | undefined,
@@ -71,13 +93,22 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
   };
 }
 
-async function serve(argv: string[]): Promise<void> {
-  const server = createServer(serveConfig(argv, process.env));
+/** Starts `serve` and prints what listens where; stopping it is the caller's. */
+export async function startServing(argv: string[], env: NodeJS.ProcessEnv, out: (text: string) => void): Promise<StandinServer> {
+  const server = createServer(serveConfig(argv, env));
   const address = await server.listen();
-  process.stdout.write(`${server.routeTable()}\n\nstandin listening on ${server.url()}${server.config.root ? ` (${server.config.root} at the root)` : ''}\n`);
+  const { main, apis } = server.urls();
+  const lines = [`standin listening on ${main}${server.config.root ? ` (${server.config.root} at the root)` : ''}`];
+  for (const [api, url] of Object.entries(apis)) lines.push(`${api} listening on ${url} (at the root)`);
+  out(`${server.routeTable()}\n\n${lines.join('\n')}\n`);
   if (address.address !== '127.0.0.1' && address.address !== '::1') {
-    process.stdout.write('warning: bound beyond loopback; anyone who can reach this port can use the mock and /__admin\n');
+    out('warning: bound beyond loopback; anyone who can reach these ports can use the mock (and /__admin on the main port)\n');
   }
+  return server;
+}
+
+async function serve(argv: string[]): Promise<void> {
+  const server = await startServing(argv, process.env, (text) => process.stdout.write(text));
   const stop = (signal: string) => {
     process.stdout.write(`\n${signal}: closing\n`);
     server.close().then(() => process.exit(0), () => process.exit(1));

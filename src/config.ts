@@ -7,6 +7,12 @@ export interface Config {
   /** The APIs to serve. In prefix mode each sits under /<name>; `root` serves exactly one at '/'. */
   apis: ApiName[];
   root?: ApiName;
+  /**
+   * Extra listeners, one API each at the root of its own port (0 picks a free one), for clients that
+   * keep only scheme and host of their base URL. Same engines, state, journal and clock as `port`;
+   * /__admin stays on `port` alone.
+   */
+  apiPorts: Partial<Record<ApiName, number>>;
   /** Seed for generated fixtures and ids: the same seed gives the same data on every start. */
   seed: number;
   /** Pins the clock (ISO 8601). Unset: real time. /__admin/clock can move it later. */
@@ -25,6 +31,7 @@ export const DEFAULT_CONFIG: Config = {
   host: '127.0.0.1',
   port: 4010,
   apis: [...API_NAMES],
+  apiPorts: {},
   seed: 1337,
   responseValidation: 'strict',
   bodyLimit: 5 * 1024 * 1024,
@@ -41,6 +48,26 @@ export function resolveConfig(partial: Partial<Config> = {}): Config {
     config.apis = [config.root];
   }
   if (!['strict', 'warn', 'off'].includes(config.responseValidation)) throw new Error(`response validation must be strict, warn or off`);
-  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new Error(`port must be 0-65535, got ${config.port}`);
+  if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
+  config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined));
+  checkApiPorts(config);
   return config;
+}
+
+function isPort(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535;
+}
+
+function checkApiPorts(config: Config): void {
+  const taken = new Map<number, string>(config.port === 0 ? [] : [[config.port, 'the main port']]);
+  for (const [api, port] of Object.entries(config.apiPorts)) {
+    if (!API_NAMES.includes(api as ApiName)) throw new Error(`api port for unknown API '${api}' (known: ${API_NAMES.join(', ')})`);
+    if (!config.apis.includes(api as ApiName)) throw new Error(`api port for '${api}', which is not served (serving: ${config.apis.join(', ')})`);
+    if (!isPort(port)) throw new Error(`api port for '${api}' must be 0-65535, got ${port}`);
+    // 0 asks the system for a free port, so any number of them can coexist.
+    if (port === 0) continue;
+    const owner = taken.get(port);
+    if (owner) throw new Error(`api port ${port} for '${api}' is already ${owner}`);
+    taken.set(port, `the port of '${api}'`);
+  }
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { serveConfig } from '../src/cli';
+import { apiPorts, serveConfig, startServing } from '../src/cli';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
 const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
@@ -64,6 +64,74 @@ describe('standin serve (built CLI)', () => {
     child.stderr!.on('data', (c) => (err += c));
     expect(await exitOf(child)).toBe(2);
     expect(err).toMatch(/unknown API 'nope'/);
+  });
+});
+
+describe('standin serve --api-port (built CLI)', () => {
+  it('prints each listener, serves the API at the root of its port, and exits 0 on SIGTERM', async () => {
+    const { child, url, output } = await start(['serve', '--port', '0', '--api-port', 'ignisign=0']);
+    try {
+      const line = /ignisign listening on (http:\/\/\S+) \(at the root\)/;
+      // The line after the main one may arrive in a later chunk.
+      for (let i = 0; i < 50 && !line.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+      const ignisign = line.exec(output())?.[1];
+      expect(ignisign).toBeDefined();
+      const res = await fetch(`${ignisign}/v4/applications/appId_demo/context`, { headers: { authorization: 'Bearer skv2_development_demo_devsecret' } });
+      expect(res.status).toBe(200);
+      expect((await fetch(`${url}/ignisign/v4/applications/appId_demo/context`)).status).toBe(401);
+      expect(output()).toContain(`ignisign at the root of ${ignisign}`);
+    } finally {
+      const exited = exitOf(child);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it.each([
+    [['--api-port', 'nope=4556'], /--api-port: unknown API 'nope'/],
+    [['--api-port', 'ignisign=70000'], /--api-port ignisign: the port must be a whole number 0-65535, got '70000'/],
+    [['--api-port', 'ignisign=4556', '--api-port', 'ignisign=4557'], /'ignisign' is given twice/],
+    [['--api-port', 'ignisign=4010'], /api port 4010 for 'ignisign' is already the main port/],
+  ])('refuses %j with a clear message and exit code 2', async (args, message) => {
+    const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (c) => (err += c));
+    expect(await exitOf(child)).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
+
+describe('--api-port NAME=PORT', () => {
+  it('maps each flag onto apiPorts', () => {
+    expect(serveConfig(['--api-port', 'ignisign=4556', '--api-port', 'losant=0'], {}).apiPorts).toEqual({ ignisign: 4556, losant: 0 });
+    expect(serveConfig([], {}).apiPorts).toBeUndefined();
+  });
+
+  it.each<[string[], RegExp]>([
+    [['ignisign'], /--api-port takes NAME=PORT, got 'ignisign'/],
+    [['=4556'], /--api-port takes NAME=PORT, got '=4556'/],
+    [['nope=4556'], /unknown API 'nope' \(known: ignisign, altr, signatures, losant, droplit\)/],
+    [['ignisign=4556', 'ignisign=4557'], /'ignisign' is given twice \(one port per API\)/],
+    [['ignisign='], /the port must be a whole number 0-65535, got ''/],
+    [['ignisign=-1'], /got '-1'/],
+    [['ignisign=65536'], /got '65536'/],
+    [['ignisign=4e3'], /got '4e3'/],
+    [['ignisign=4556=1'], /got '4556=1'/],
+  ])('refuses %j', (values, message) => {
+    expect(() => apiPorts(values)).toThrow(message);
+  });
+
+  it('startServing prints the main URL, then each API port with its URL, and the route table lists its routes', async () => {
+    let printed = '';
+    const server = await startServing(['--port', '0', '--api-port', 'ignisign=0', '--api-port', 'signatures=0'], {}, (text) => (printed += text));
+    try {
+      const { main, apis } = server.urls();
+      expect(printed).toContain(`\n\nstandin listening on ${main}\nignisign listening on ${apis.ignisign} (at the root)\nsignatures listening on ${apis.signatures} (at the root)\n`);
+      expect(printed).toContain(`ignisign at the root of ${apis.ignisign} (--api-port; same state as the main port, no /__admin)\n  POST   /v4/applications/{appId}/envs/{appEnv}/log-capsules  createLogCapsule`);
+      expect((await fetch(`${apis.signatures}/signatures`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import { runContract } from '../lib/runner';
-import { brokenApp } from './brokenApp';
+import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // Deliberately broken Ignisign implementations: the real mock behind a middleware that breaks one
 // rule. The suite must fail the scenario named after that rule and nothing else.
@@ -40,5 +40,33 @@ describe('the contract suite catches a broken Ignisign', () => {
     const [result] = await outcomes(app, 'no Authorization header');
     expect(result.outcome).toBe('failed');
     expect(result.failures.map((f) => f.check)).toContain('body-schema');
+  });
+
+  it("that is stricter than the vendor's DTO on hashSha256_b64 (refuses the 31- and 33-byte forms)", async () => {
+    const app = brokenApp('ignisign', rewriteJsonBody(
+      (req) => req.method === 'POST' && /\/log-capsules$/.test(req.url),
+      (body) => {
+        if (typeof body.hashSha256_b64 === 'string' && !/^[^=]{43}=$/.test(body.hashSha256_b64)) body.hashSha256_b64 = 'refused';
+      },
+    ));
+    const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app } });
+    expectExactlyTheseFail(report, ['hashSha256_b64 of 31 or 33 bytes in 44 base64 characters passes the DTO -> 201, echoed as sent']);
+  });
+
+  it('that answers a route it lacks with a code outside the vendor list (the SDK would rethrow the raw HTTP error)', async () => {
+    const renameCode: RequestHandler = (_req, res, next) => {
+      const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
+      (res as any).end = (chunk?: unknown) => {
+        if (res.statusCode !== 404 || chunk === undefined) return end(chunk);
+        const body = JSON.parse(Buffer.from(chunk as string).toString('utf8'));
+        if (body.code === 'NOT_YET_IMPLEMENTED') body.code = 'NOT_FOUND';
+        const payload = JSON.stringify(body);
+        res.setHeader('content-length', Buffer.byteLength(payload));
+        return end(payload);
+      };
+      next();
+    };
+    const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app: brokenApp('ignisign', renameCode) } });
+    expectExactlyTheseFail(report, ['a route the mock lacks -> 404 NOT_YET_IMPLEMENTED, a wrong method -> 405 BAD_REQUEST: codes the SDK knows, so it throws an IGNISIGN SDK EXCEPTION']);
   });
 });

@@ -97,12 +97,28 @@ export const ignisignScenarios: Scenario<'ignisign'>[] = [
   },
   {
     api: 'ignisign',
-    name: 'hashSha256_b64 that is not 32 bytes of base64 -> 400 BODY_VALIDATION_FAILED',
+    name: "hashSha256_b64 that is not 44 characters of padded base64 (the DTO's @IsBase64 @Length(44,44)) -> 400 BODY_VALIDATION_FAILED",
     needs: ['writes'],
+    basis: 'vendor',
     async run(t) {
-      for (const bad of [Buffer.alloc(31, 7).toString('base64'), Buffer.alloc(33, 7).toString('base64'), 'not base64 at all, but 44 characters long!!!', '']) {
-        const ex = await t.client.call('createLogCapsule', { params: createPath(t), json: { hashSha256_b64: bad }, invalid: true });
+      const digest = sha256b64('too short');
+      const bad = [digest.slice(0, 43), Buffer.alloc(34, 7).toString('base64'), `${digest.slice(0, 41)}=AA`, digest.replace(/[+/]/g, '-').replace(/^./, '_'), 'not base64 at all, but 44 characters long!!!', ''];
+      for (const value of bad) {
+        const ex = await t.client.call('createLogCapsule', { params: createPath(t), json: { hashSha256_b64: value }, invalid: true });
         expectError(t, ex, 400, 'BODY_VALIDATION_FAILED');
+      }
+    },
+  },
+  {
+    api: 'ignisign',
+    name: 'hashSha256_b64 of 31 or 33 bytes in 44 base64 characters passes the DTO -> 201, echoed as sent',
+    needs: ['writes'],
+    basis: 'vendor',
+    async run(t) {
+      const seed = createHash('sha256').update(t.unique('odd')).digest();
+      for (const value of [seed.subarray(0, 31).toString('base64'), Buffer.concat([seed, seed.subarray(0, 1)]).toString('base64')]) {
+        const ex = await t.client.call('createLogCapsule', { params: createPath(t), json: { hashSha256_b64: value } });
+        t.expect.answer(ex, 201, { hashSha256_b64: value });
       }
     },
   },
@@ -130,6 +146,24 @@ export const ignisignScenarios: Scenario<'ignisign'>[] = [
     async run(t) {
       const ex = await t.client.call('getApplicationContext', { params: { appId: 'appId_other' } });
       expectError(t, ex, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED');
+    },
+  },
+  {
+    api: 'ignisign',
+    name: 'a route the mock lacks -> 404 NOT_YET_IMPLEMENTED, a wrong method -> 405 BAD_REQUEST: codes the SDK knows, so it throws an IGNISIGN SDK EXCEPTION',
+    // The legacy auth route exists at the vendor, so this is a rule of the mock alone.
+    needs: ['standin'],
+    basis: 'choice',
+    async run(t) {
+      const legacy = await t.client.sendUndocumented({
+        method: 'POST',
+        path: '/v4/auth/app-api',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ appId: t.creds.appId, appEnv: t.creds.appEnv, secret: 'not-served' }),
+      });
+      expectError(t, legacy, 404, 'NOT_YET_IMPLEMENTED');
+      const wrongMethod = await t.client.sendUndocumented({ ...t.client.buildRequest('getApplicationContext', { params: { appId: t.creds.appId } }), method: 'DELETE' });
+      expectError(t, wrongMethod, 405, 'BAD_REQUEST');
     },
   },
 ];

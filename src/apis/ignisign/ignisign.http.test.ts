@@ -4,9 +4,10 @@ import { loadSpec } from '../../core/spec';
 import { SPECS_DIR } from '../../paths';
 import { createApp } from '../../server';
 import { APP_ENVS } from './apiKey';
+import { VENDOR_IGNISIGN_ERROR_CODES } from './testing/vendorErrorCodes';
 import { verifyTimestampToken } from './timestampToken';
 
-// Issue 3, ignisign rules. Every test uses its own namespace; the clock is pinned so error
+// The Ignisign rules over HTTP. Every test uses its own namespace; the clock is pinned so error
 // timestamps and token genTimes are exact.
 
 const NOW = '2024-07-29T15:51:28.071Z';
@@ -115,21 +116,33 @@ describe('ignisign create: key context and path', () => {
   });
 });
 
-describe('ignisign create: hashSha256_b64 must be base64 of exactly 32 bytes', () => {
-  const b31 = Buffer.alloc(31, 9).toString('base64'); // 44 characters: the vendor's @Length(44,44) alone would let it through
+describe("ignisign create: hashSha256_b64 as the vendor's @IsBase64 @Length(44,44) decides", () => {
   it.each<[string, unknown]>([
     ['missing', {}],
     ['not a string', { hashSha256_b64: 12 }],
-    ['31 bytes in 44 characters', { hashSha256_b64: b31 }],
-    ['33 bytes', { hashSha256_b64: Buffer.alloc(33).toString('base64') }],
+    ['48 characters (34 bytes)', { hashSha256_b64: Buffer.alloc(34).toString('base64') }],
     ['base64url', { hashSha256_b64: HASH.replace('+', '-') }],
     ['hex', { hashSha256_b64: 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9' }],
     ['without padding', { hashSha256_b64: HASH.slice(0, 43) }],
+    ['"=" inside the value', { hashSha256_b64: `${'A'.repeat(41)}=AA` }],
     ['a JSON array body', [HASH]],
   ])('%s -> 400 BODY_VALIDATION_FAILED, nothing stored', async (_name, body) => {
     const n = ns();
     expectError(await create(n, capsules('appId_demo', 'DEVELOPMENT'), body, `Bearer ${DEV_KEY}`), 400, 'BODY_VALIDATION_FAILED');
     await expectNothingStored(n);
+  });
+
+  it.each<[string, string]>([
+    ['31 bytes ending in ==', Buffer.alloc(31, 9).toString('base64')],
+    ['31 bytes with non-zero bits before ==', `${'A'.repeat(41)}B==`],
+    ['33 bytes, no padding', Buffer.alloc(33, 9).toString('base64')],
+  ])('%s (44 characters the vendor accepts) -> 201, stored, echoed and signed as sent', async (_name, hash) => {
+    const n = ns();
+    const res = await create(n, capsules('appId_demo', 'DEVELOPMENT'), { hashSha256_b64: hash }, `Bearer ${DEV_KEY}`);
+    expect(res.status).toBe(201);
+    expect(res.body.hashSha256_b64).toBe(hash);
+    expect(verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: hash })).toMatchObject({ valid: true, token: { hashSha256_b64: hash, hashAlg: 'SHA-256' } });
+    expect((await stored(n)).DEVELOPMENT).toEqual([expect.objectContaining({ hashSha256_b64: hash })]);
   });
 
   it('no body, malformed JSON or another content type -> 400 BODY_VALIDATION_FAILED', async () => {
@@ -225,5 +238,60 @@ describe('ignisign spec agreement', () => {
     const op = spec.operations.find((o) => o.operationId === 'createLogCapsule')!;
     const example = op.responses['201'].content['application/json'].example as { hashSha256_b64: string; timestamp_b64: string };
     expect(verifyTimestampToken(example.timestamp_b64, { hashSha256_b64: example.hashSha256_b64 }).valid).toBe(true);
+  });
+});
+
+describe('ignisign: every error carries a code from the vendor list (else the SDK surfaces a raw HTTP error)', () => {
+  const vendor = new Set(VENDOR_IGNISIGN_ERROR_CODES);
+  const limited = createApp({ apis: ['ignisign'], now: NOW, bodyLimit: 64 }).app;
+  const path = capsules('appId_demo', 'DEVELOPMENT');
+  const auth = `Bearer ${DEV_KEY}`;
+
+  it('404 for a route the mock lacks -> NOT_YET_IMPLEMENTED, naming method and path', async () => {
+    const res = await request(app).post('/ignisign/v4/auth/app-api').send({ appId: 'appId_demo', appEnv: 'DEVELOPMENT', secret: 's' });
+    expectError(res, 404, 'NOT_YET_IMPLEMENTED');
+    expect(res.body.context).toEqual({ method: 'POST', path: '/v4/auth/app-api' });
+  });
+
+  it('405 for another method on a known path -> BAD_REQUEST, with Allow', async () => {
+    const res = await request(app).get(path).set('authorization', auth);
+    expectError(res, 405, 'BAD_REQUEST');
+    expect(res.headers.allow).toBe('POST');
+    expect(res.body.context).toEqual({ allow: ['POST'] });
+  });
+
+  it('413 for a body over the limit -> BAD_REQUEST', async () => {
+    expectError(await request(limited).post(path).set('authorization', auth).send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }), 413, 'BAD_REQUEST');
+  });
+
+  it('500 for an injected fault -> INTERNAL_ERROR', async () => {
+    const n = ns();
+    expect((await request(app).post('/__admin/faults').send({ api: 'ignisign', operationId: 'createLogCapsule', namespace: n })).status).toBeLessThan(300);
+    expectError(await create(n, path, { hashSha256_b64: HASH }, auth), 500, 'INTERNAL_ERROR');
+  });
+
+  it('no failure the mock can answer carries a code outside the vendor list', async () => {
+    const n = ns();
+    const post = (p: string) => request(app).post(p).set('x-standin-namespace', n);
+    const responses = await Promise.all([
+      post(path),
+      post(path).set('authorization', 'Basic x'),
+      post(path).set('authorization', 'Bearer '),
+      post(path).set('authorization', 'Bearer nope'),
+      post(capsules('appId_demo', 'STAGING')).set('authorization', auth).send({ hashSha256_b64: HASH }),
+      post(capsules('appId_demo', 'LOCAL')).set('authorization', auth).send({ hashSha256_b64: HASH }),
+      post(path).set('authorization', auth).send({ hashSha256_b64: 'x' }),
+      post(path).set('authorization', auth).set('content-type', 'application/json').send('{'),
+      post(path).set('authorization', auth).set('content-type', 'text/plain').send(HASH),
+      getContext(n, 'appId_unknown', auth),
+      getContext(n, 'appId_other', auth),
+      request(app).get('/ignisign/'),
+      request(app).delete(context('appId_demo')),
+      request(limited).post(path).set('authorization', auth).send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }),
+    ]);
+    for (const res of responses) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect({ status: res.status, code: res.body.code, known: vendor.has(res.body.code) }).toEqual({ status: res.status, code: res.body.code, known: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { scopeOfKey } from './apiKey';
-import { IgnisignStore, isSha256Base64 } from './store';
+import { IgnisignStore } from './store';
 import { verifyTimestampToken } from './timestampToken';
 import { createIgnisignState } from './index';
 
@@ -43,18 +43,6 @@ describe('IgnisignStore.findKey: a key is recognised by exact match, not by its 
   });
 });
 
-describe('isSha256Base64: base64 decoding to exactly 32 bytes', () => {
-  it('accepts a SHA-256 digest, including non-zero padding bits as the vendor does', () => {
-    expect(isSha256Base64(HASH)).toBe(true);
-    expect(isSha256Base64(`${'A'.repeat(42)}B=`)).toBe(true);
-  });
-  it('refuses anything else', () => {
-    const b31 = Buffer.alloc(31, 1).toString('base64'); // 44 characters, passes the vendor's @Length(44,44)
-    expect(b31).toHaveLength(44);
-    for (const v of [b31, HASH.slice(0, 43), `${HASH}=`, HASH.replace('+', '-'), 'a'.repeat(64), 32, null, undefined]) expect(isSha256Base64(v)).toBe(false);
-  });
-});
-
 describe('IgnisignStore.createCapsule', () => {
   it('keeps capsules per app and env, with increasing serials and a token signed by the store signer', () => {
     const store = freshStore();
@@ -73,6 +61,16 @@ describe('IgnisignStore.createCapsule', () => {
     expect(store.createCapsule('appId_demo', 'DEVELOPMENT', HASH, NOW).ok).toBe(true);
     expect(store.createCapsule('appId_demo', 'DEVELOPMENT', HASH, NOW).ok).toBe(true);
     expect(store.capsulesOf('appId_demo', 'DEVELOPMENT')).toHaveLength(2);
+  });
+  it('stores, echoes and signs a 31- or 33-byte value the vendor lets through exactly as sent', () => {
+    const store = createIgnisignState();
+    for (const sent of [`${'A'.repeat(41)}B==`, Buffer.alloc(33, 5).toString('base64'), `${'A'.repeat(42)}B=`]) {
+      const created = store.createCapsule('appId_demo', 'DEVELOPMENT', sent, NOW);
+      if (!created.ok) throw new Error(`refused ${sent}`);
+      expect(created.capsule.hashSha256_b64).toBe(sent);
+      expect(verifyTimestampToken(created.capsule.timestamp_b64, { hashSha256_b64: sent })).toMatchObject({ valid: true, token: { hashSha256_b64: sent } });
+    }
+    expect(store.capsulesOf('appId_demo', 'DEVELOPMENT').map((c) => c.hashSha256_b64)).toEqual([`${'A'.repeat(41)}B==`, Buffer.alloc(33, 5).toString('base64'), `${'A'.repeat(42)}B=`]);
   });
   it('stores nothing for an invalid hash, env or app', () => {
     const store = freshStore();

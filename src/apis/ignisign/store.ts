@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_ENVS, type AppEnv, isAppEnv, type KeyScope, maskKey, scopeOfKey } from './apiKey';
+import { isHashSha256B64 } from './hashSha256B64';
 import { createTimestampToken, type TsaSigner } from './timestampToken';
 
 // One namespace's Ignisign state: applications, their API keys (one per app and env) and the log
@@ -27,11 +28,6 @@ export type CreateCapsuleOutcome =
 
 const scopeKey = (appId: string, appEnv: string) => `${appId}\u0000${appEnv}`;
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-
-/** Base64 of exactly 32 bytes: 43 base64 characters and one '='; the low bits need not be zero (as the vendor's @IsBase64). */
-export function isSha256Base64(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
-}
 
 export class IgnisignStore {
   private readonly apps = new Map<string, IgnisignApp>();
@@ -72,11 +68,15 @@ export class IgnisignStore {
     return this.keys.has(scopeKey(appId, appEnv));
   }
 
-  /** Duplicates are accepted: the vendor's behaviour for a repeated hash is undocumented. */
+  /**
+   * Duplicates are accepted: the vendor's behaviour for a repeated hash is undocumented. The hash is
+   * kept exactly as sent, whatever 44-character base64 the vendor's validator lets through (31, 32 or
+   * 33 bytes): the vendor does not say it canonicalises, and the echo must match what was sent.
+   */
   createCapsule(appId: string, appEnv: string, hashSha256_b64: unknown, now: Date): CreateCapsuleOutcome {
     if (!this.apps.has(appId)) return { ok: false, reason: 'appNotFound' };
     if (!isAppEnv(appEnv)) return { ok: false, reason: 'invalidEnv' };
-    if (!isSha256Base64(hashSha256_b64)) return { ok: false, reason: 'invalidHash' };
+    if (!isHashSha256B64(hashSha256_b64)) return { ok: false, reason: 'invalidHash' };
     const serial = String(++this.lastSerial);
     const { token_b64, token } = createTimestampToken({ hashSha256_b64, genTime: now, serial }, this.signer);
     const capsule: Capsule = { serial, hashSha256_b64, genTime: token.genTime, timestamp_b64: token_b64 };
