@@ -3,8 +3,8 @@ import { type ContractReport, runContract } from '../lib/runner';
 import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // The droplit scenarios against deliberately broken implementations. Each is the real mock behind one
-// middleware that breaks a single rule of issue 3; the scenario for that rule must fail with a readable
-// failure (message + curl), and every other droplit scenario must still pass. src/ is never touched.
+// middleware that breaks a single rule; the scenario for that rule must fail with a readable failure
+// (message + curl), and every other droplit scenario must still pass. src/ is never touched.
 
 const isCreate = (req: express.Request) => req.method === 'POST' && /^\/droplit\/(v0\/)?api\/environments\/?(\?|$)/.test(req.url);
 
@@ -41,7 +41,7 @@ const RULES: BrokenRule[] = [
       if (!/^\/droplit\/api\//.test(req.url)) return next();
       res.status(404).json({ errorType: 'NotFound', errors: [{ path: req.path, message: `Cannot ${req.method} ${req.path}` }] });
     },
-    fails: ['both /v0/api/environments and /api/environments answer (create, list, info, update)'],
+    fails: ['both /v0/api/environments and /api/environments answer (create, list, info, update, delete)'],
   },
   {
     rule: 'the x-system-metadata-prefix header is ignored',
@@ -69,6 +69,41 @@ const RULES: BrokenRule[] = [
       if (body && typeof body.alias === 'string' && body.alias.startsWith('taken_')) body.alias = `${body.alias.slice(0, 20)}_dup`;
     }),
     fails: ['update: an alias used by another environment in the ecosystem -> 400 InvalidBody "Alias Exists", nothing changed'],
+  },
+  {
+    rule: 'delete answers 200 for any reference with an accepted token, and deletes nothing',
+    breaker: (req, res, next) => {
+      const accepted = ['droplit-demo-account', 'droplit-demo-server', 'droplit-demo-user'].includes(req.headers.authorization ?? '');
+      if (req.method === 'DELETE' && accepted && !req.url.includes('?')) return res.status(200).end();
+      next();
+    },
+    fails: [
+      'auth: a user token may list, read, update and delete',
+      'delete: 200 with no body; info, update, list and a second delete then find nothing',
+      'delete: frees the alias, so a create with it in the same ecosystem is 201 again',
+      'delete: by "<ecosystemId>;<alias>", by alias and by @alias',
+      'delete: an unknown id -> 404 NotFound "Environment Not Found"; a malformed one -> 400 InvalidParams "invalid id"',
+      'info, update and delete: a bare alias held in two ecosystems -> 400 InvalidParams "Environment Invalid" ("invalid id")',
+      'both /v0/api/environments and /api/environments answer (create, list, info, update, delete)',
+      "generated: deleteEnvironment with path 'id' breaking its pattern gets a documented 4xx",
+    ],
+  },
+  {
+    rule: 'delete ignores the query string (it is stripped before the mock sees it)',
+    breaker: (req, _res, next) => {
+      if (req.method === 'DELETE') req.url = req.url.replace(/\?.*$/, '');
+      next();
+    },
+    fails: ['delete: any query string -> 400 InvalidParams "No Query String Allowed", nothing deleted'],
+  },
+  {
+    rule: 'list answers an unknown ecosystem with the JSON envelope instead of the documented plain text',
+    breaker: (req, res, next) => {
+      const unknown = req.method === 'GET' && /[?&]ecosystemId=C0{24}(&|$)/.test(req.url);
+      if (!unknown) return next();
+      res.status(404).json({ errorType: 'NotFound', errors: [{ in: 'query', path: 'ecosystemId', message: `Ecosystem with id C${'0'.repeat(24)} does not exist.` }] });
+    },
+    fails: ['list: an unknown ecosystem -> 404 text/plain "Ecosystem with id <id> does not exist."'],
   },
 ];
 

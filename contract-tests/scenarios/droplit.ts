@@ -1,7 +1,7 @@
 import type { CallInit, Exchange } from '../lib/client';
 import { matches, type Scenario, type ScenarioContext } from '../lib/scenario';
 
-// Droplit environments: the rules of the spec's operation descriptions (issue 3), one scenario each.
+// Droplit environments: the rules of the spec's operation descriptions, one scenario each.
 
 type T = ScenarioContext<'droplit'>;
 
@@ -20,6 +20,12 @@ const UNKNOWN_ECOSYSTEM = 'C000000000000000000000000';
 const ENVIRONMENT_ID = /^E[0-9a-f]{24}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const UNVERSIONED = '/api/environments';
+/** The devices-create wire text for absent required body fields, which create sends for a missing ecosystemId. */
+const REQUIRED_MISSING = 'required properties are missing: ecosystemId';
+/** The list page's Filter Invalid message for `filter=invalid`, word for word. */
+const VENDOR_FILTER_INVALID =
+  "Invalid input 'invalid' from filter 'invalid'. Expected 'AND','OR','NOR','NOT','EQUALS','NOTEQUALS','LESSTHAN','LESSTHANOREQUAL'," +
+  "'GREATERTHAN','GREATERTHANOREQUAL','IN','NOTIN','TYPE','EXISTS','NOTEXISTS','CONTAINS','NCONTAINS' after ''";
 
 /** Every Droplit error is {errorType, errors:[{in?, path, message}]}; this one must name `message` (at `path`). */
 function expectError(t: T, ex: Exchange, status: number, errorType: string, message: string | RegExp, path?: string) {
@@ -37,6 +43,17 @@ async function create(t: T, body: Record<string, unknown> = {}, init: CallInit =
 
 async function info(t: T, id: string): Promise<Exchange> {
   return t.client.call('getEnvironment', { params: { id } });
+}
+
+async function remove(t: T, id: string, init: CallInit = {}): Promise<Exchange> {
+  return t.client.call('deleteEnvironment', { params: { id }, ...init });
+}
+
+/** `meta` nesting `levels` objects deep, counting meta itself as level 1. */
+function nestedMeta(levels: number): Record<string, unknown> {
+  let value: Record<string, unknown> = {};
+  for (let i = 1; i < levels; i++) value = { a: value };
+  return value;
 }
 
 /** The environment as info returns it now. */
@@ -80,20 +97,21 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   // ---------------------------------------------------------------- auth
   {
     api: 'droplit',
-    name: 'auth: no authorization header -> 401 Unauthorized, on all four operations',
+    name: 'auth: no authorization header -> 401 Unauthorized, on all five operations',
     async run(t) {
       const calls: Array<[string, CallInit]> = [
         ['createEnvironment', { json: { ecosystemId: t.creds.ecosystemId } }],
         ['listEnvironments', { query: { ecosystemId: t.creds.ecosystemId } }],
         ['getEnvironment', { params: { id: UNKNOWN_ENVIRONMENT } }],
         ['updateEnvironment', { params: { id: UNKNOWN_ENVIRONMENT }, json: {} }],
+        ['deleteEnvironment', { params: { id: UNKNOWN_ENVIRONMENT } }],
       ];
       for (const [op, init] of calls) expectError(t, await t.client.call(op, { ...init, auth: false, invalid: true }), 401, 'Unauthorized', /./);
     },
   },
   {
     api: 'droplit',
-    name: 'auth: an unknown token -> 401 Unauthorized, on all four operations, nothing stored',
+    name: 'auth: an unknown token -> 401 Unauthorized, on all five operations, nothing stored',
     async run(t) {
       const before = await listIds(t);
       const auth = { token: `not-a-droplit-token-${t.unique()}` };
@@ -102,6 +120,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       expectError(t, await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth }), 401, 'Unauthorized', /./);
       expectError(t, await t.client.call('getEnvironment', { params: { id: UNKNOWN_ENVIRONMENT }, auth }), 401, 'Unauthorized', /./);
       expectError(t, await t.client.call('updateEnvironment', { params: { id: UNKNOWN_ENVIRONMENT }, json: {}, auth }), 401, 'Unauthorized', /./);
+      expectError(t, await remove(t, UNKNOWN_ENVIRONMENT, { auth }), 401, 'Unauthorized', /./);
       await expectNothingStored(t, before, created);
     },
   },
@@ -130,7 +149,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'auth: a user token may list, read and update',
+    name: 'auth: a user token may list, read, update and delete',
     needs: ['writes', 'scoped-tokens'],
     async run(t) {
       const env = await create(t);
@@ -141,11 +160,13 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       t.expect.answer(await t.client.call('getEnvironment', { params: { id: env.id }, auth }), 200, { id: env.id });
       const meta = { $label: label(t, 'by user') };
       t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta }, auth }), 200, { id: env.id, meta });
+      t.expect.answer(await remove(t, env.id, { auth }), 200);
+      t.expect.answer(await info(t, env.id), 404, undefined, 'the environment the user token deleted');
     },
   },
   {
     api: 'droplit',
-    name: 'auth: a server token may list, read and update but not create -> 403 Forbidden',
+    name: 'auth: a server token may list, read, update and delete but not create -> 403 Forbidden',
     needs: ['writes', 'creds:serverToken'],
     async run(t) {
       const auth = { token: t.creds.serverToken! };
@@ -154,11 +175,12 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       t.expect.answer(await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth }), 200);
       t.expect.answer(await t.client.call('getEnvironment', { params: { id: env.id }, auth }), 200, { id: env.id });
       t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { k: 1 } }, auth }), 200, { meta: { k: 1 } });
+      t.expect.answer(await remove(t, env.id, { auth }), 200);
     },
   },
   {
     api: 'droplit',
-    name: 'auth: a client token -> 403 Forbidden on all four operations, nothing changed',
+    name: 'auth: a client token -> 403 Forbidden on all five operations, nothing changed',
     needs: ['writes', 'creds:clientToken'],
     async run(t) {
       const env = await create(t, { alias: t.unique('a'), meta: { k: 'v' } });
@@ -169,6 +191,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       expectError(t, await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth }), 403, 'Forbidden', /./);
       expectError(t, await t.client.call('getEnvironment', { params: { id: env.id }, auth }), 403, 'Forbidden', /./);
       expectError(t, await t.client.call('updateEnvironment', { params: { id: env.id }, json: { alias: null, meta: null }, auth }), 403, 'Forbidden', /./);
+      expectError(t, await remove(t, env.id, { auth }), 403, 'Forbidden', /./);
       await expectNothingStored(t, before, created);
       await expectReadBack(t, env.id, env, 'the environment after the refused update');
     },
@@ -206,29 +229,40 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'create: a content type other than application/json (or no body) -> 400 InvalidParams "Body Parameters Missing", nothing stored',
+    name: 'create: a content type other than application/json (or no body) -> 400 InvalidParams "required properties are missing: ecosystemId" at #, nothing stored',
     needs: ['writes'],
     async run(t) {
       const before = await listIds(t);
       const body = JSON.stringify({ ecosystemId: t.creds.ecosystemId, alias: t.unique('txt') });
       const text = await t.client.call('createEnvironment', { body, headers: { 'content-type': 'text/plain' }, invalid: true });
-      expectError(t, text, 400, 'InvalidParams', 'Body Parameters Missing');
+      expectError(t, text, 400, 'InvalidParams', REQUIRED_MISSING, '#');
       const form = await t.client.call('createEnvironment', { body: `ecosystemId=${t.creds.ecosystemId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, invalid: true });
-      expectError(t, form, 400, 'InvalidParams', 'Body Parameters Missing');
+      expectError(t, form, 400, 'InvalidParams', REQUIRED_MISSING, '#');
       const none = await t.client.call('createEnvironment', { invalid: true });
-      expectError(t, none, 400, 'InvalidParams', 'Body Parameters Missing');
+      expectError(t, none, 400, 'InvalidParams', REQUIRED_MISSING, '#');
       await expectNothingStored(t, before, text);
     },
   },
   {
     api: 'droplit',
-    name: 'create: no ecosystemId (absent, empty or not a string) -> 400 InvalidParams "Body Parameters Missing", nothing stored',
+    name: 'create: no ecosystemId -> 400 InvalidParams "required properties are missing: ecosystemId" at #, nothing stored',
+    needs: ['writes'],
+    async run(t) {
+      const before = await listIds(t);
+      const ex = await t.client.call('createEnvironment', { json: { alias: t.unique('noeco'), meta: { k: 1 } }, invalid: true });
+      expectError(t, ex, 400, 'InvalidParams', REQUIRED_MISSING, '#');
+      await expectNothingStored(t, before, ex);
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'create: an ecosystemId that is empty or not a string -> 400 InvalidParams "Body Parameters Missing" at ecosystemId, nothing stored',
     needs: ['writes'],
     async run(t) {
       const before = await listIds(t);
       let last: Exchange | undefined;
-      for (const body of [{ alias: t.unique('noeco') }, { ecosystemId: '' }, { ecosystemId: 42 }, { ecosystemId: null }]) {
-        last = await t.client.call('createEnvironment', { json: body, invalid: true });
+      for (const ecosystemId of ['', 42, null]) {
+        last = await t.client.call('createEnvironment', { json: { ecosystemId, alias: t.unique('badeco') }, invalid: true });
         expectError(t, last, 400, 'InvalidParams', 'Body Parameters Missing', 'ecosystemId');
       }
       await expectNothingStored(t, before, last!);
@@ -326,6 +360,23 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
         expectError(t, last, 400, 'InvalidParams', 'Metadata Format Invalid', 'meta');
       }
       await expectNothingStored(t, before, last!);
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'create and update: meta nested 2,000 levels deep -> 400 InvalidParams "Metadata Format Invalid", nothing stored or changed (standin limit: 99 levels)',
+    needs: ['writes', 'standin'],
+    async run(t) {
+      const before = await listIds(t);
+      const alias = t.unique('deep');
+      const created = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias, meta: nestedMeta(2000) } });
+      expectError(t, created, 400, 'InvalidParams', 'Metadata Format Invalid', 'meta');
+      await expectNothingStored(t, before, created);
+      const env = await create(t, { alias, meta: { v: 1 } });
+      const updated = await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: nestedMeta(100) } });
+      expectError(t, updated, 400, 'InvalidParams', 'Metadata Format Invalid', 'meta');
+      await expectReadBack(t, env.id, env, 'the environment after the refused update');
+      t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: nestedMeta(99) } }), 200, { id: env.id }, '99 levels are accepted');
     },
   },
   {
@@ -430,7 +481,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   // ---------------------------------------------------------------- both path prefixes
   {
     api: 'droplit',
-    name: 'both /v0/api/environments and /api/environments answer (create, list, info, update)',
+    name: 'both /v0/api/environments and /api/environments answer (create, list, info, update, delete)',
     needs: ['writes'],
     async run(t) {
       const alias = t.unique('path');
@@ -447,6 +498,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       await expectReadBack(t, id, meta, 'meta read back on /v0', (e) => e.meta);
       const versioned = await create(t);
       t.expect.answer(await t.client.call('getEnvironment', { path: `${UNVERSIONED}/${versioned.id}`, invalid: true }), 200, versioned);
+      t.expect.answer(await t.client.call('deleteEnvironment', { path: `${UNVERSIONED}/${versioned.id}`, invalid: true }), 200);
+      t.expect.answer(await info(t, versioned.id), 404, undefined, 'info on /v0 after the delete on /api');
     },
   },
 
@@ -467,7 +520,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'list: filter returns exactly the environments it matches (eq, ne, exists, notexists, contains, and, or, not)',
+    name: 'list: filter returns exactly the environments it matches (eq, ne, exists, notexists, contains, ncontains, and, or, not)',
     needs: ['writes'],
     async run(t) {
       const mark = t.unique('f');
@@ -486,6 +539,7 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
         [`eq(alias, "${a.alias}")`, [a]],
         [`and(${mine}, eq(meta.floor, 2))`, [b]],
         [`AND(${mine}, EQUALS(meta.floor, 1))`, [a]],
+        [`and(${mine}, NCONTAINS(meta.$label, "Beta"))`, [a, c]],
       ];
       for (const [filter, expected] of cases) {
         const { ex, items } = await list(t, filter);
@@ -495,11 +549,56 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'list: an unsupported filter -> 400 InvalidBody "Invalid input \'<filter>\' from filter"',
+    name: 'list: filter with nor, in, notin, the less/greater-than family and type returns exactly what it matches',
+    needs: ['writes'],
     async run(t) {
-      for (const filter of ['gt(meta.floor, 1)', 'eq(meta.$label', 'eq(alias, unquoted)']) {
+      const mark = t.unique('g');
+      const low = await create(t, { alias: t.unique('lo'), meta: { $label: `${mark} low`, floor: 1, tags: ['x'] } });
+      const high = await create(t, { alias: t.unique('hi'), meta: { $label: `${mark} high`, floor: 5, note: null } });
+      const text = await create(t, { meta: { $label: `${mark} text`, floor: '3' } });
+      const mine = `contains(meta.$label, ${JSON.stringify(mark)})`;
+      const cases: Array<[string, Environment[]]> = [
+        [`and(${mine}, nor(eq(meta.floor, 1), eq(meta.floor, 5)))`, [text]],
+        [`and(${mine}, in(alias, [${JSON.stringify(low.alias)}, ${JSON.stringify(high.alias)}, "nobody_here"]))`, [low, high]],
+        [`and(${mine}, notin(meta.floor, [1, 5]))`, [text]],
+        [`and(${mine}, lessthan(meta.floor, 5))`, [low]],
+        [`and(${mine}, LESSTHANOREQUAL(meta.floor, 5))`, [low, high]],
+        [`and(${mine}, greaterthan(meta.floor, 1))`, [high]],
+        [`and(${mine}, greaterthanorequal(meta.floor, 1))`, [low, high]],
+        [`and(${mine}, greaterthan(meta.floor, "2"))`, [text]],
+        [`and(${mine}, type(meta.floor, "string"))`, [text]],
+        [`and(${mine}, type(meta.floor, "number"))`, [low, high]],
+        [`and(${mine}, type(meta.tags, "array"))`, [low]],
+        [`and(${mine}, type(meta.note, "null"))`, [high]],
+      ];
+      for (const [filter, expected] of cases) {
+        const { ex, items } = await list(t, filter);
+        t.expect.equal(ex, items.map((i) => i.id), expected.map((e) => e.id), `items for filter ${filter}`);
+      }
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'list: filter=invalid -> 400 InvalidBody with the vendor\'s "Invalid input \'invalid\' from filter \'invalid\'. Expected \'AND\',… after \'\'" text',
+    async run(t) {
+      const ex = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: 'invalid' } });
+      expectError(t, ex, 400, 'InvalidBody', VENDOR_FILTER_INVALID, 'query');
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'list: a filter that does not parse -> 400 InvalidBody "Invalid input \'<token>\' from filter \'<filter>\'. Expected …"',
+    async run(t) {
+      const cases: Array<[string, string]> = [
+        ['eq(meta.$label', ''],
+        ['eq(alias, unquoted)', 'unquoted'],
+        ['and(exists(alias), bogus(alias))', 'bogus'],
+        ['in(alias, "not a list")', '"not'],
+      ];
+      for (const [filter, token] of cases) {
         const ex = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter } });
-        expectError(t, ex, 400, 'InvalidBody', `Invalid input '${filter}' from filter`);
+        const escaped = `Invalid input '${token}' from filter '${filter}'. Expected `.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expectError(t, ex, 400, 'InvalidBody', new RegExp(`^${escaped}`), 'query');
       }
     },
   },
@@ -513,12 +612,12 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'list: an unknown ecosystem -> 404 "Ecosystem with id <id> does not exist."',
+    name: 'list: an unknown ecosystem -> 404 text/plain "Ecosystem with id <id> does not exist."',
     async run(t) {
       const ex = await t.client.call('listEnvironments', { query: { ecosystemId: UNKNOWN_ECOSYSTEM } });
       t.expect.answer(ex, 404);
-      const text = ex.json === undefined ? ex.body.toString('utf8') : ex.json.errors?.[0]?.message;
-      t.expect.equal(ex, text, `Ecosystem with id ${UNKNOWN_ECOSYSTEM} does not exist.`, 'the 404 message (plain text or errors[0].message)');
+      t.expect.that(ex, /^text\/plain/.test(ex.headers['content-type'] ?? ''), 'the 404 is plain text, as the list page shows', 'content-type: text/plain');
+      t.expect.equal(ex, ex.body.toString('utf8'), `Ecosystem with id ${UNKNOWN_ECOSYSTEM} does not exist.`, 'the 404 text');
     },
   },
 
@@ -549,24 +648,25 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
-    name: 'info: a malformed id -> 400 InvalidParams "Environment Invalid"',
+    name: 'info: a malformed id -> 400 InvalidParams "Environment Invalid", sent as "invalid id"',
     async run(t) {
       for (const ref of ['not an id', 'a;b;c', 'x'.repeat(65)]) {
-        expectError(t, await t.client.call('getEnvironment', { params: { id: ref }, invalid: true }), 400, 'InvalidParams', 'Environment Invalid', 'id');
+        expectError(t, await t.client.call('getEnvironment', { params: { id: ref }, invalid: true }), 400, 'InvalidParams', 'invalid id', 'id');
       }
     },
   },
   {
     api: 'droplit',
-    name: 'info and update: a bare alias held in two ecosystems -> 400 InvalidParams "Environment Invalid"',
+    name: 'info, update and delete: a bare alias held in two ecosystems -> 400 InvalidParams "Environment Invalid" ("invalid id")',
     needs: ['writes', 'creds:otherEcosystemId'],
     async run(t) {
       const alias = t.unique('twice');
       const here = await create(t, { alias, meta: { k: 1 } });
       await create(t, { alias, ecosystemId: t.creds.otherEcosystemId! });
-      expectError(t, await info(t, alias), 400, 'InvalidParams', 'Environment Invalid');
-      expectError(t, await t.client.call('updateEnvironment', { params: { id: `@${alias}` }, json: { meta: null } }), 400, 'InvalidParams', 'Environment Invalid');
-      await expectReadBack(t, here.id, here, 'the environment after the refused update');
+      expectError(t, await info(t, alias), 400, 'InvalidParams', 'invalid id', 'id');
+      expectError(t, await t.client.call('updateEnvironment', { params: { id: `@${alias}` }, json: { meta: null } }), 400, 'InvalidParams', 'invalid id', 'id');
+      expectError(t, await remove(t, alias), 400, 'InvalidParams', 'invalid id', 'id');
+      await expectReadBack(t, here.id, here, 'the environment after the refused update and delete');
     },
   },
 
@@ -692,6 +792,77 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
       const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, body: JSON.stringify({ meta: null }), headers: { 'content-type': 'text/plain' }, invalid: true });
       expectError(t, ex, 400, 'InvalidParams', 'Body Parameters Missing');
       await expectReadBack(t, env.id, env, 'the environment after the refused update');
+    },
+  },
+
+  // ---------------------------------------------------------------- delete
+  {
+    api: 'droplit',
+    name: 'delete: 200 with no body; info, update, list and a second delete then find nothing',
+    needs: ['writes'],
+    async run(t) {
+      const env = await create(t, { alias: t.unique('del'), meta: { v: 1 } });
+      const ex = await remove(t, env.id);
+      t.expect.answer(ex, 200);
+      t.expect.equal(ex, ex.body.length, 0, 'the 200 body length (the devices-delete page: no content)');
+      t.expect.answer(await info(t, env.id), 404, undefined, 'info of the deleted environment');
+      t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { v: 2 } } }), 404, undefined, 'update of the deleted environment');
+      const again = await remove(t, env.id);
+      t.expect.answer(again, 404, undefined, 'a second delete');
+      if (again.json !== undefined) expectError(t, again, 404, 'NotFound', 'Environment Not Found');
+      const { ex: listed, items } = await list(t);
+      t.expect.that(listed, !items.some((i) => i.id === env.id), 'the list no longer holds the deleted environment');
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'delete: frees the alias, so a create with it in the same ecosystem is 201 again',
+    needs: ['writes'],
+    async run(t) {
+      const alias = t.unique('reuse');
+      const first = await create(t, { alias });
+      expectError(t, await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias } }), 400, 'InvalidBody', 'Alias Exists', 'alias');
+      t.expect.answer(await remove(t, first.id), 200);
+      const second = await create(t, { alias });
+      t.expect.that(undefined, second.id !== first.id, 'the new environment has a new id', 'a fresh id');
+      await expectAliasHolders(t, alias, [second.id]);
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'delete: by "<ecosystemId>;<alias>", by alias and by @alias',
+    needs: ['writes'],
+    async run(t) {
+      const forms = [(alias: string) => `${t.creds.ecosystemId};${alias}`, (alias: string) => alias, (alias: string) => `@${alias}`];
+      for (const form of forms) {
+        const env = await create(t, { alias: t.unique('ref') });
+        const ref = form(env.alias!);
+        t.expect.answer(await remove(t, ref), 200, undefined, `delete by ${ref}`);
+        t.expect.answer(await info(t, env.id), 404, undefined, `info after the delete by ${ref}`);
+      }
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'delete: an unknown id -> 404 NotFound "Environment Not Found"; a malformed one -> 400 InvalidParams "invalid id"',
+    async run(t) {
+      for (const ref of [UNKNOWN_ENVIRONMENT, `${t.creds.ecosystemId};${t.unique('nobody')}`]) {
+        const ex = await remove(t, ref);
+        t.expect.answer(ex, 404);
+        if (ex.json !== undefined) expectError(t, ex, 404, 'NotFound', 'Environment Not Found');
+      }
+      for (const ref of ['not an id', 'a;b;c']) expectError(t, await remove(t, ref, { invalid: true }), 400, 'InvalidParams', 'invalid id', 'id');
+    },
+  },
+  {
+    api: 'droplit',
+    name: 'delete: any query string -> 400 InvalidParams "No Query String Allowed", nothing deleted',
+    needs: ['writes'],
+    async run(t) {
+      const env = await create(t, { alias: t.unique('keep') });
+      const ex = await remove(t, env.id, { query: { force: 'true' } });
+      expectError(t, ex, 400, 'InvalidParams', 'No Query String Allowed', 'force');
+      await expectReadBack(t, env.id, env, 'the environment after the refused delete');
     },
   },
 ];

@@ -1,6 +1,6 @@
 import { createServer, type StandinServer } from '../../server';
 
-// Alias uniqueness must hold when many creates arrive at once over real sockets, not just in sequence.
+// Alias uniqueness must hold when many creates (and deletes) arrive at once over real sockets, not just in sequence.
 
 const ECO = 'C599343aecca8fba8297a3195';
 let server: StandinServer;
@@ -38,5 +38,19 @@ describe('droplit alias uniqueness under concurrency', () => {
     });
     const { items } = (await list.json()) as { items: Array<{ id: string }> };
     expect(items.map((i) => i.id)).toEqual([created[0].body.id]);
+  });
+
+  it('50 parallel deletes of one environment: exactly one 200, 49 x 404; then one of 50 creates takes the freed alias', async () => {
+    const namespace = `droplit-concurrency-delete-${process.pid}`;
+    const remove = () =>
+      fetch(`${server.url()}/droplit/v0/api/environments/living_room`, {
+        method: 'DELETE',
+        headers: { authorization: 'droplit-demo-account', 'x-standin-namespace': namespace },
+      }).then((res) => res.status);
+    const statuses = await Promise.all(Array.from({ length: 50 }, remove));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(49);
+    const results = await Promise.all(Array.from({ length: 50 }, () => create(namespace, 'living_room')));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../server';
 
-// Every droplit rule of issue 3 over HTTP, in-process. Each test uses its own namespace.
+// Every droplit rule over HTTP, in-process. Each test uses its own namespace.
 
 const NOW = '2024-05-01T12:00:00.000Z';
 const ECO = 'C599343aecca8fba8297a3195';
@@ -9,6 +9,8 @@ const OTHER_ECO = 'C5a0b1c2d3e4f5a6b7c8d9e0f';
 const SEEDED = 'E59e347bcaa0961c9631d6da1';
 const TOKENS = { account: 'droplit-demo-account', server: 'droplit-demo-server', user: 'droplit-demo-user', client: 'droplit-demo-client' };
 const ENV_ID = /^E[0-9a-f]{24}$/;
+const REQUIRED_MISSING = { in: 'body', path: '#', message: 'required properties are missing: ecosystemId' };
+const INVALID_ID = { in: 'path', path: 'id', message: 'invalid id' };
 
 const { app } = createApp({ apis: ['droplit'], now: NOW });
 
@@ -40,11 +42,20 @@ function client(ns = namespace()) {
     get: (id: string, options: Options = {}) => prepare(request(app).get(url(`/${encodeURIComponent(id)}`, options)), options),
     update: (id: string, body: unknown, options: Options = {}) =>
       prepare(request(app).put(url(`/${encodeURIComponent(id)}`, options)), options).send(body as object),
+    remove: (id: string, options: Options & { query?: string } = {}) =>
+      prepare(request(app).delete(url(`/${encodeURIComponent(id)}${options.query ?? ''}`, options)), options),
     state: async () => (await request(app).get(`/__admin/state/droplit?namespace=${ns}`)).body.state,
   };
 }
 
 type Client = ReturnType<typeof client>;
+
+/** `meta` nesting `levels` objects deep, counting meta itself as level 1. */
+function nestedMeta(levels: number): Record<string, unknown> {
+  let value: Record<string, unknown> = {};
+  for (let i = 1; i < levels; i++) value = { a: value };
+  return value;
+}
 
 async function environmentCount(c: Client, ecosystemId = ECO): Promise<number> {
   const state = await c.state();
@@ -63,13 +74,15 @@ function expectNoHtmlOrStack(res: request.Response) {
 }
 
 describe('droplit auth', () => {
-  it('a missing authorization header is 401 Unauthorized on every operation', async () => {
+  it('a missing (or unknown) authorization header is 401 Unauthorized on every operation', async () => {
     const c = client();
     const unauthorized = { in: 'header', path: 'authorization', message: 'Invalid or missing token' };
     expectError(await c.create({ ecosystemId: ECO }, { token: null }), 401, 'Unauthorized', unauthorized);
     expectError(await c.list(`?ecosystemId=${ECO}`, { token: null }), 401, 'Unauthorized', unauthorized);
     expectError(await c.get(SEEDED, { token: null }), 401, 'Unauthorized', unauthorized);
     expectError(await c.update(SEEDED, { alias: 'x' }, { token: null }), 401, 'Unauthorized', unauthorized);
+    expectError(await c.remove(SEEDED, { token: null }), 401, 'Unauthorized', unauthorized);
+    expectError(await c.remove(SEEDED, { token: 'droplit-demo-nope' }), 401, 'Unauthorized', unauthorized);
     expect(await environmentCount(c)).toBe(1);
   });
 
@@ -102,12 +115,13 @@ describe('droplit auth', () => {
     expect((await c.update(SEEDED, { meta: { by: type } }, { token })).status).toBe(200);
   });
 
-  it('a token type outside the operation security list (client) is 403 on list, info and update', async () => {
+  it('a token type outside the operation security list (client) is 403 on list, info, update and delete', async () => {
     const c = client();
     const forbidden = { in: 'header', path: 'authorization', message: 'This token type may not access this endpoint' };
     expectError(await c.list(`?ecosystemId=${ECO}`, { token: TOKENS.client }), 403, 'Forbidden', forbidden);
     expectError(await c.get(SEEDED, { token: TOKENS.client }), 403, 'Forbidden', forbidden);
     expectError(await c.update(SEEDED, { alias: 'by_client' }, { token: TOKENS.client }), 403, 'Forbidden', forbidden);
+    expectError(await c.remove(SEEDED, { token: TOKENS.client }), 403, 'Forbidden', forbidden);
     expect((await c.get(SEEDED)).body.alias).toBe('living_room');
   });
 });
@@ -139,32 +153,37 @@ describe('droplit createEnvironment', () => {
     expect(first[0]).not.toEqual(first[1]);
   });
 
-  it('a content type other than application/json is 400 Body Parameters Missing and stores nothing', async () => {
+  it('a content type other than application/json is 400 "required properties are missing: ecosystemId" at # and stores nothing', async () => {
     const c = client();
     const res = await c.createRaw('/').set('content-type', 'text/plain').send(JSON.stringify({ ecosystemId: ECO }));
-    expectError(res, 400, 'InvalidParams', { in: 'body', path: 'ecosystemId', message: 'Body Parameters Missing' });
+    expectError(res, 400, 'InvalidParams', REQUIRED_MISSING);
     expectNoHtmlOrStack(res);
     expect(await environmentCount(c)).toBe(1);
   });
 
-  it('a body without ecosystemId is 400 Body Parameters Missing', async () => {
+  it('a body without ecosystemId is 400 "required properties are missing: ecosystemId" at # (the vendor devices-create wire text)', async () => {
     const c = client();
-    expectError(await c.create({ alias: 'no_eco' }), 400, 'InvalidParams', { in: 'body', path: 'ecosystemId', message: 'Body Parameters Missing' });
-    expectError(await c.create({ ecosystemId: '' }), 400, 'InvalidParams', { in: 'body', path: 'ecosystemId', message: 'Body Parameters Missing' });
+    expectError(await c.create({ alias: 'no_eco' }), 400, 'InvalidParams', REQUIRED_MISSING);
     expect(await environmentCount(c)).toBe(1);
   });
 
-  it('no body at all is 400 Body Parameters Missing', async () => {
+  it.each([[''], [42], [null]])('an ecosystemId of %p is 400 Body Parameters Missing at ecosystemId', async (ecosystemId) => {
+    const c = client();
+    expectError(await c.create({ ecosystemId }), 400, 'InvalidParams', { in: 'body', path: 'ecosystemId', message: 'Body Parameters Missing' });
+    expect(await environmentCount(c)).toBe(1);
+  });
+
+  it('no body at all is 400 "required properties are missing: ecosystemId" at #, not path ""', async () => {
     const res = await client().createRaw('/');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '', message: 'Body Parameters Missing' }] });
+    expect(res.body).toEqual({ errorType: 'InvalidParams', errors: [REQUIRED_MISSING] });
   });
 
   it('malformed JSON is 400 InvalidBody in the Droplit envelope, never HTML or a stack trace', async () => {
     const c = client();
     const res = await c.createRaw('/').set('content-type', 'application/json').send('{"ecosystemId": ');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errorType: 'InvalidBody', errors: [{ in: 'body', path: '', message: expect.stringMatching(/not valid JSON/) }] });
+    expect(res.body).toEqual({ errorType: 'InvalidBody', errors: [{ in: 'body', path: '#', message: expect.stringMatching(/not valid JSON/) }] });
     expectNoHtmlOrStack(res);
     expect(await environmentCount(c)).toBe(1);
   });
@@ -227,12 +246,27 @@ describe('droplit createEnvironment', () => {
     expect(await environmentCount(c)).toBe(1);
   });
 
+  it('regression: meta nested 2,000 levels deep was 500 "Maximum call stack size exceeded"; it is 400 Metadata Format Invalid and stores nothing', async () => {
+    const c = client();
+    const res = await c.create({ ecosystemId: ECO, alias: 'deep', meta: nestedMeta(2000) });
+    expectError(res, 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+    expectNoHtmlOrStack(res);
+    expect(await environmentCount(c)).toBe(1);
+    expect((await c.create({ ecosystemId: ECO, alias: 'deep' })).status).toBe(201);
+  });
+
+  it('meta may nest 99 levels (meta itself is level 1), not 100', async () => {
+    const c = client();
+    expect((await c.create({ ecosystemId: ECO, meta: nestedMeta(99) })).status).toBe(201);
+    expectError(await c.create({ ecosystemId: ECO, meta: nestedMeta(100) }), 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+  });
+
   it('several body problems are reported together, one errors[] entry each', async () => {
     const res = await client().create({ alias: 'a b', meta: [] });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { in: 'body', path: 'ecosystemId', message: 'Body Parameters Missing' },
+        REQUIRED_MISSING,
         { in: 'body', path: 'alias', message: 'Alias Invalid' },
         { in: 'body', path: 'meta', message: 'Metadata Format Invalid' },
       ]),
@@ -319,9 +353,11 @@ describe('droplit listEnvironments', () => {
     expectError(await c.list('?ecosystemId=C-1'), 400, 'InvalidParams', invalid);
   });
 
-  it('an unknown ecosystem is 404 with the vendor message', async () => {
+  it('an unknown ecosystem is 404 in plain text, as the list page documents', async () => {
     const res = await client().list('?ecosystemId=C000000000000000000000000');
-    expectError(res, 404, 'NotFound', { in: 'query', path: 'ecosystemId', message: 'Ecosystem with id C000000000000000000000000 does not exist.' });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.text).toBe('Ecosystem with id C000000000000000000000000 does not exist.');
   });
 
   it('filter evaluates the documented subset', async () => {
@@ -337,11 +373,84 @@ describe('droplit listEnvironments', () => {
     expect(await ids('NOT(exists(alias))')).toHaveLength(1);
   });
 
-  it('an invalid filter is 400 InvalidBody "Invalid input ... from filter"', async () => {
-    for (const filter of ['invalid', 'lessthan(meta.floor, 3)']) {
-      const res = await client().list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(filter)}`);
-      expectError(res, 400, 'InvalidBody', { path: 'query', message: `Invalid input '${filter}' from filter` });
-    }
+  describe('each filter operator', () => {
+    const c = client();
+    const made: Record<string, string> = {};
+    const ids = async (filter: string) => {
+      const res = await c.list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(filter)}`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { id: string }) => i.id);
+    };
+
+    beforeAll(async () => {
+      made.low = (await c.create({ ecosystemId: ECO, alias: 'low', meta: { floor: 1, tags: ['a'], kind: 'hub' } })).body.id;
+      made.high = (await c.create({ ecosystemId: ECO, alias: 'high', meta: { floor: 5, kind: null } })).body.id;
+      made.none = (await c.create({ ecosystemId: ECO, meta: { floor: '3' } })).body.id;
+    });
+
+    it.each<[string, string[]]>([
+      ['AND(exists(meta.floor), eq(meta.kind, "hub"))', ['low']],
+      ['or(eq(alias, "low"), eq(alias, "high"))', ['low', 'high']],
+      ['nor(exists(alias), eq(meta.floor, "3"))', []],
+      ['NOR(eq(alias, "low"), eq(alias, "high"), notexists(meta.floor))', ['none']],
+      ['not(exists(meta.floor))', ['seeded']],
+      ['equals(meta.floor, 5)', ['high']],
+      ['notequals(meta.floor, 5)', ['seeded', 'low', 'none']],
+      ['lessthan(meta.floor, 5)', ['low']],
+      ['lessthanorequal(meta.floor, 5)', ['low', 'high']],
+      ['greaterthan(meta.floor, 1)', ['high']],
+      ['greaterthanorequal(meta.floor, 1)', ['low', 'high']],
+      ['gt(meta.floor, "2")', ['none']],
+      ['gte(createdAt, "2020-01-01T00:00:00.000Z")', ['low', 'high', 'none']],
+      ['in(alias, ["high", "low", "nope"])', ['low', 'high']],
+      ['notin(alias, ["high", "low"])', ['seeded', 'none']],
+      ['nin(meta.floor, [1, 5])', ['seeded', 'none']],
+      ['type(meta.floor, string)', ['none']],
+      ['type(meta.kind, "null")', ['high']],
+      ['type(meta.tags, array)', ['low']],
+      ['exists(meta.kind)', ['low', 'high']],
+      ['notexists(alias)', ['none']],
+      ['contains(meta.$label, "Living")', ['seeded']],
+      ['ncontains(alias, "o")', ['high', 'none']],
+    ])('%s', async (filter, expected) => {
+      const byName = { seeded: SEEDED, ...made };
+      expect(await ids(filter)).toEqual(expected.map((name) => byName[name as keyof typeof byName]));
+    });
+  });
+
+  it('filter=invalid is 400 InvalidBody with the vendor list page message, word for word', async () => {
+    const res = await client().list(`?ecosystemId=${ECO}&filter=invalid`);
+    expectError(res, 400, 'InvalidBody', {
+      path: 'query',
+      message:
+        "Invalid input 'invalid' from filter 'invalid'. Expected 'AND','OR','NOR','NOT','EQUALS','NOTEQUALS','LESSTHAN','LESSTHANOREQUAL'," +
+        "'GREATERTHAN','GREATERTHANOREQUAL','IN','NOTIN','TYPE','EXISTS','NOTEXISTS','CONTAINS','NCONTAINS' after ''",
+    });
+  });
+
+  it('a filter syntax error says what was expected, and where', async () => {
+    const res = await client().list(`?ecosystemId=${ECO}&filter=${encodeURIComponent('in(alias, "a")')}`);
+    expectError(res, 400, 'InvalidBody', { path: 'query', message: `Invalid input '"a"' from filter 'in(alias, "a")'. Expected '[' after 'in(alias,'` });
+  });
+
+  it('a filter over 4096 characters or 32 nested operators is 400 Filter Invalid', async () => {
+    const long = await client().list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(`eq(alias, "${'x'.repeat(4096)}")`)}`);
+    expectError(long, 400, 'InvalidBody', { path: 'query', message: 'Invalid input from filter: it is longer than 4096 characters' });
+    const deep = await client().list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(`${'not('.repeat(32)}exists(alias)${')'.repeat(32)}`)}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0].message).toMatch(/^Invalid input 'exists' from filter '.*'\. Expected at most 32 nested operators after '/);
+    const within = await client().list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(`${'not('.repeat(31)}exists(alias)${')'.repeat(31)}`)}`);
+    expect(within.status).toBe(200);
+  });
+
+  it('an empty filter is parsed like any other, so it is refused with the vendor text', async () => {
+    const res = await client().list(`?ecosystemId=${ECO}&filter=`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/^Invalid input '' from filter ''\. Expected 'AND',/);
+  });
+
+  it('the filter is checked before the ecosystem: a bad filter on an unknown ecosystem is 400', async () => {
+    expect((await client().list('?ecosystemId=C000000000000000000000000&filter=invalid')).status).toBe(400);
   });
 });
 
@@ -357,14 +466,14 @@ describe('droplit getEnvironment', () => {
     }
   });
 
-  it('a malformed id is 400 Environment Invalid', async () => {
-    expectError(await client().get('not-valid!'), 400, 'InvalidParams', { in: 'path', path: 'id', message: 'Environment Invalid' });
+  it('a malformed id is 400 Environment Invalid, sent as "invalid id"', async () => {
+    expectError(await client().get('not-valid!'), 400, 'InvalidParams', INVALID_ID);
   });
 
   it('a bare alias held in two ecosystems is 400 Environment Invalid', async () => {
     const c = client();
     await c.create({ ecosystemId: OTHER_ECO, alias: 'living_room' });
-    expectError(await c.get('living_room'), 400, 'InvalidParams', { in: 'path', path: 'id', message: 'Environment Invalid' });
+    expectError(await c.get('living_room'), 400, 'InvalidParams', INVALID_ID);
     expect((await c.get(`${ECO};living_room`)).body.id).toBe(SEEDED);
   });
 
@@ -425,6 +534,16 @@ describe('droplit updateEnvironment', () => {
     expect((await c.update(SEEDED, {})).status).toBe(200);
   });
 
+  it('regression: meta nested 2,000 levels deep on update was 500 "Maximum call stack size exceeded"; it is 400 Metadata Format Invalid and changes nothing', async () => {
+    const c = client();
+    const res = await c.update(SEEDED, { alias: 'deep', meta: nestedMeta(2000) });
+    expectError(res, 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+    expectNoHtmlOrStack(res);
+    expect((await c.get(SEEDED)).body).toMatchObject({ alias: 'living_room', meta: { $label: 'Living room' } });
+    expectError(await c.update('E000000000000000000000000', { meta: nestedMeta(100) }), 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+    expect((await c.update(SEEDED, { meta: nestedMeta(99) })).status).toBe(200);
+  });
+
   it.each([[[]], ['text'], [1]])('meta %p is 400 Metadata Format Invalid', async (meta) => {
     expectError(await client().update(SEEDED, { meta }), 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
   });
@@ -432,16 +551,16 @@ describe('droplit updateEnvironment', () => {
   it('an unknown environment is 404 and a malformed or ambiguous one 400 Environment Invalid', async () => {
     const c = client();
     expectError(await c.update('E000000000000000000000000', { alias: 'x' }), 404, 'NotFound', { in: 'path', path: 'id', message: 'Environment Not Found' });
-    expectError(await c.update('bad id', { alias: 'x' }), 400, 'InvalidParams', { in: 'path', path: 'id', message: 'Environment Invalid' });
+    expectError(await c.update('bad id', { alias: 'x' }), 400, 'InvalidParams', INVALID_ID);
     await c.create({ ecosystemId: OTHER_ECO, alias: 'living_room' });
-    expectError(await c.update('living_room', { alias: 'x' }), 400, 'InvalidParams', { in: 'path', path: 'id', message: 'Environment Invalid' });
+    expectError(await c.update('living_room', { alias: 'x' }), 400, 'InvalidParams', INVALID_ID);
   });
 
-  it('a content type other than application/json is 400 Body Parameters Missing', async () => {
+  it('a content type other than application/json is 400 Body Parameters Missing at #', async () => {
     const c = client();
     const res = await prepareRawUpdate(c, 'text/plain', 'alias=x');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '', message: 'Body Parameters Missing' }] });
+    expect(res.body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '#', message: 'Body Parameters Missing' }] });
   });
 
   it('malformed JSON is 400 InvalidBody, never HTML', async () => {
@@ -449,6 +568,76 @@ describe('droplit updateEnvironment', () => {
     expect(res.status).toBe(400);
     expect(res.body.errorType).toBe('InvalidBody');
     expectNoHtmlOrStack(res);
+  });
+});
+
+describe('droplit deleteEnvironment', () => {
+  it('200 with no body; the environment is gone from info, update, list and a second delete', async () => {
+    const c = client();
+    const made = (await c.create({ ecosystemId: ECO, alias: 'doomed', meta: { k: 1 } })).body;
+    const res = await c.remove(made.id);
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect(res.headers['content-type']).toBeUndefined();
+    const notFound = { in: 'path', path: 'id', message: 'Environment Not Found' };
+    expectError(await c.get(made.id), 404, 'NotFound', notFound);
+    expectError(await c.update(made.id, { meta: {} }), 404, 'NotFound', notFound);
+    expectError(await c.remove(made.id), 404, 'NotFound', notFound);
+    expect((await c.list(`?ecosystemId=${ECO}`)).body.items.map((i: { id: string }) => i.id)).toEqual([SEEDED]);
+  });
+
+  it('frees the alias: a create with the same alias in that ecosystem is then 201', async () => {
+    const c = client();
+    expectError(await c.create({ ecosystemId: ECO, alias: 'living_room' }), 400, 'InvalidBody', { in: 'body', path: 'alias', message: 'Alias Exists' });
+    expect((await c.remove(SEEDED)).status).toBe(200);
+    const again = await c.create({ ecosystemId: ECO, alias: 'living_room' });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(SEEDED);
+    expect((await c.get('living_room')).body.id).toBe(again.body.id);
+  });
+
+  it.each([`${ECO};living_room`, `@${ECO};@living_room`, 'living_room', '@living_room'])('deletes by the reference %s, on both path prefixes', async (ref) => {
+    for (const base of ['/v0/api', '/api']) {
+      const c = client();
+      expect((await c.remove(ref, { base })).status).toBe(200);
+      expect((await c.get(SEEDED)).status).toBe(404);
+    }
+  });
+
+  it('an unknown id is 404 Environment Not Found; a malformed or ambiguous one 400 "invalid id"', async () => {
+    const c = client();
+    expectError(await c.remove('E000000000000000000000000'), 404, 'NotFound', { in: 'path', path: 'id', message: 'Environment Not Found' });
+    expectError(await c.remove(`${ECO};nobody`), 404, 'NotFound', { in: 'path', path: 'id', message: 'Environment Not Found' });
+    expectError(await c.remove('not valid!'), 400, 'InvalidParams', INVALID_ID);
+    await c.create({ ecosystemId: OTHER_ECO, alias: 'living_room' });
+    expectError(await c.remove('living_room'), 400, 'InvalidParams', INVALID_ID);
+    expect(await environmentCount(c)).toBe(1);
+  });
+
+  it('any query string is 400 No Query String Allowed, checked after auth, and deletes nothing', async () => {
+    const c = client();
+    const res = await c.remove(SEEDED, { query: '?force=1&x' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      errorType: 'InvalidParams',
+      errors: [
+        { in: 'query', path: 'force', message: 'No Query String Allowed' },
+        { in: 'query', path: 'x', message: 'No Query String Allowed' },
+      ],
+    });
+    expect((await c.remove(SEEDED, { query: '?x=1', token: null })).status).toBe(401);
+    expect((await c.get(SEEDED)).status).toBe(200);
+  });
+
+  it.each(['account', 'server', 'user'] as const)('a %s token may delete', async (type) => {
+    const c = client();
+    expect((await c.remove(SEEDED, { token: TOKENS[type] })).status).toBe(200);
+  });
+
+  it('a body sent with the delete is ignored', async () => {
+    const c = client();
+    const res = await c.remove(SEEDED).set('content-type', 'text/plain').send('anything');
+    expect(res.status).toBe(200);
   });
 });
 

@@ -3,13 +3,16 @@ import type { Handler } from '../../core/module';
 import type { EngineRequest, EngineResponse } from '../../core/types';
 import type { DroplitPrincipal } from './auth';
 import { errors } from './errors';
-import { type Filter, matches, parseFilter } from './filter';
+import { type Filter, matches } from './filter';
 import { metaIn, systemPrefix } from './meta';
-import type { DroplitStore, Environment } from './store';
+import { metaTooDeep } from './metaDepth';
+import { parseFilter } from './parseFilter';
+import type { DroplitStore, Environment, ResolveOutcome } from './store';
 import { environmentView, listItemView } from './views';
 
-// The four environment operations. Bodies and parameters reach here already checked against the spec
-// (alias pattern, meta an object, ecosystemId present); what is left is state: ecosystems, uniqueness, lookups.
+// The five environment operations. Bodies and parameters reach here already checked against the spec
+// (alias pattern, meta an object, ecosystemId present); what is left is state: ecosystems, uniqueness,
+// lookups, and the limits no schema keyword can state (how deep `meta` nests, the filter language).
 
 type DroplitHandler = Handler<DroplitStore, DroplitPrincipal>;
 
@@ -17,7 +20,7 @@ export function newEnvironmentId(faker: Faker): string {
   return `E${faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' })}`;
 }
 
-/** Create refuses any query string (the engine would otherwise ignore undeclared parameters). */
+/** Create and delete refuse any query string (the engine would otherwise ignore undeclared parameters). */
 export function queryStringRefusal(request: EngineRequest): EngineResponse | undefined {
   if (request.rawQuery === '') return undefined;
   return errors.noQueryString(Object.keys(request.query));
@@ -28,9 +31,14 @@ function aliasLookup(filter: Filter | undefined): string | undefined {
   return filter?.op === 'eq' && filter.field.length === 1 && filter.field[0] === 'alias' && typeof filter.value === 'string' ? filter.value : undefined;
 }
 
+function unresolved(outcome: Extract<ResolveOutcome, { ok: false }>): EngineResponse {
+  return outcome.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
+}
+
 const createEnvironment: DroplitHandler = (ctx) => {
   const prefix = systemPrefix(ctx.request.headers);
   const { ecosystemId, alias, meta } = ctx.body;
+  if (metaTooDeep(meta)) return errors.metaInvalid();
   const outcome = ctx.state.create(
     { ecosystemId, alias, meta: meta && metaIn(meta, prefix) },
     () => newEnvironmentId(ctx.faker),
@@ -43,8 +51,12 @@ const createEnvironment: DroplitHandler = (ctx) => {
 const listEnvironments: DroplitHandler = (ctx) => {
   const ecosystemId: string = ctx.query.ecosystemId;
   const filterText: string | undefined = ctx.query.filter;
-  const filter = filterText === undefined ? undefined : parseFilter(filterText);
-  if (filterText !== undefined && !filter) return errors.filterInvalid(filterText);
+  let filter: Filter | undefined;
+  if (filterText !== undefined) {
+    const parsed = parseFilter(filterText);
+    if (!parsed.ok) return errors.filterInvalid(filterText, parsed.error);
+    filter = parsed.filter;
+  }
   const environments = ctx.state.list(ecosystemId);
   if (!environments) return errors.ecosystemNotFound(ecosystemId);
   const alias = aliasLookup(filter);
@@ -60,18 +72,28 @@ const listEnvironments: DroplitHandler = (ctx) => {
 
 const getEnvironment: DroplitHandler = (ctx) => {
   const resolved = ctx.state.resolve(ctx.params.id);
-  if (!resolved.ok) return resolved.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
+  if (!resolved.ok) return unresolved(resolved);
   return { status: 200, body: environmentView(resolved.environment) };
 };
 
 const updateEnvironment: DroplitHandler = (ctx) => {
-  const resolved = ctx.state.resolve(ctx.params.id);
-  if (!resolved.ok) return resolved.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
-  const prefix = systemPrefix(ctx.request.headers);
   const { alias, meta } = ctx.body;
+  // A body problem answers before the id is looked up, as the schema's own body checks do.
+  if (metaTooDeep(meta)) return errors.metaInvalid();
+  const resolved = ctx.state.resolve(ctx.params.id);
+  if (!resolved.ok) return unresolved(resolved);
+  const prefix = systemPrefix(ctx.request.headers);
   const outcome = ctx.state.update(resolved.environment.id, { alias, meta: meta && metaIn(meta, prefix) });
   if (!outcome.ok) return errors.aliasExists();
   return { status: 200, body: environmentView(outcome.environment, prefix) };
 };
 
-export const handlers: Record<string, DroplitHandler> = { createEnvironment, listEnvironments, getEnvironment, updateEnvironment };
+/** The devices-delete page: 200 with no content. */
+const deleteEnvironment: DroplitHandler = (ctx) => {
+  const resolved = ctx.state.resolve(ctx.params.id);
+  if (!resolved.ok) return unresolved(resolved);
+  ctx.state.delete(resolved.environment.id);
+  return { status: 200 };
+};
+
+export const handlers: Record<string, DroplitHandler> = { createEnvironment, listEnvironments, getEnvironment, updateEnvironment, deleteEnvironment };

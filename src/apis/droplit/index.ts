@@ -8,9 +8,10 @@ import { DroplitStore } from './store';
 // Droplit's reference headers say /v0/api/environments, its HTTP examples /api/environments.
 const UNVERSIONED = /^\/api\//;
 
-// Operations that refuse any query string. Checked after auth and before the body is validated, so the
-// answer follows the documented order (auth, then query string, then body) and does not depend on the body.
-const NO_QUERY_STRING = new Set(['createEnvironment']);
+// Operations that refuse any query string (the create page; delete as on the devices-delete page). Checked
+// after auth and before the body is validated, so the answer follows the documented order (auth, then query
+// string, then body) and does not depend on the body.
+const NO_QUERY_STRING = new Set(['createEnvironment', 'deleteEnvironment']);
 
 export const droplit: ApiModule<DroplitStore, DroplitPrincipal> = {
   name: 'droplit',

@@ -152,6 +152,33 @@ describe('DroplitStore', () => {
     });
   });
 
+  describe('delete', () => {
+    it('removes the environment from id lookup and from its ecosystem list, and frees its alias', () => {
+      const store = new DroplitStore(seed());
+      expect(store.delete('Eseed')).toBe(true);
+      expect(store.get('Eseed')).toBeUndefined();
+      expect([...store.list(ECO)!]).toEqual([]);
+      expect(store.resolve('living_room')).toEqual({ ok: false, reason: 'notFound' });
+      expect(store.findByAlias(ECO, 'living_room')).toBeUndefined();
+      expect(store.create({ ecosystemId: ECO, alias: 'living_room' }, ids(), NOW).ok).toBe(true);
+    });
+
+    it('an unknown or already deleted id is false and changes nothing', () => {
+      const store = new DroplitStore(seed());
+      expect(store.delete('Enope')).toBe(false);
+      expect(store.delete('Eseed')).toBe(true);
+      expect(store.delete('Eseed')).toBe(false);
+    });
+
+    it('leaves the holder of the same alias in another ecosystem resolvable', () => {
+      const store = new DroplitStore(seed());
+      const other = store.create({ ecosystemId: OTHER, alias: 'living_room' }, ids(), NOW);
+      expect(store.resolve('living_room')).toEqual({ ok: false, reason: 'ambiguous' });
+      store.delete('Eseed');
+      expect(store.resolve('living_room')).toEqual(other);
+    });
+  });
+
   it('dumps plain JSON without token values', () => {
     const dump = new DroplitStore(seed()).dump() as any;
     expect(JSON.stringify(dump)).not.toContain('"acc"');

@@ -109,6 +109,16 @@ export class DroplitStore {
     return { ok: true, environment: env };
   }
 
+  /** Removes the environment and frees its alias; false when no environment has this id. */
+  delete(id: string): boolean {
+    const env = this.byId.get(id);
+    if (!env) return false;
+    if (env.alias !== undefined) this.unindexAlias(env);
+    this.byEcosystem.get(env.ecosystemId)!.delete(id);
+    this.byId.delete(id);
+    return true;
+  }
+
   get(id: string): Environment | undefined {
     return this.byId.get(id);
   }
