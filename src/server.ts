@@ -1,4 +1,5 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
 import { handleAdmin } from './admin/admin';
@@ -8,7 +9,7 @@ import { SettableClock } from './core/clock';
 import { createEngine, type Engine, STANDIN_ERROR_HEADER } from './core/engine';
 import { NAMESPACE_HEADER, NAMESPACE_PATTERN } from './core/namespace';
 import { loadApiSpec } from './core/precompiled';
-import type { ApiName, EngineRequest, EngineResponse, Query } from './core/types';
+import type { ApiName, EngineError, EngineRequest, EngineResponse, Query } from './core/types';
 import { type Config, resolveConfig } from './config';
 
 // The HTTP adapter: the only file that touches req/res. Everything it hands the engine is a plain
@@ -32,6 +33,12 @@ export interface StandinApp {
   listener(req: IncomingMessage, res: ServerResponse): void;
   /** A listener serving one API at the root, as each `apiPorts` listener does; no /__admin on it. */
   listenerFor(api: ApiName): Listener;
+  /**
+   * Makes a node:http server answer what its HTTP parser refuses (and an unmet Expect) in the
+   * owner's envelope: the main port's routing, or `api`'s for a server that serves it at the root.
+   * `listen` does this for its own servers; call it on a server you make around `listener`.
+   */
+  protect(server: Server, api?: ApiName): void;
   /** Human-readable route table, printed at start-up. */
   routeTable(): string;
 }
@@ -74,25 +81,67 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+// A body arrives in chunks of the client's choosing: a megabyte a byte at a time is a million chunks,
+// and keeping each as its own Buffer cost ~430 MB. So it is copied into one buffer as it comes: sized
+// from Content-Length (node stops reading there and has refused one that is not digits), or grown by
+// doubling up to the limit for a chunked body. Past the limit the rest is drained and dropped, so the
+// answer can still be written cleanly. Buffers come from outside node's shared pool, so a body a
+// handler keeps never pins an 8 KB slab holding other requests' bytes.
+const FIRST_CHUNKED_SIZE = 16 * 1024;
+
 function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean }> {
   const length = req.headers['content-length'];
   if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) {
     return Promise.resolve({ tooLarge: false });
   }
+  const declared = length === undefined ? undefined : Number(length);
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let tooLarge = declared !== undefined && declared > limit;
+    let buffer: Buffer | undefined;
     let size = 0;
-    let tooLarge = Number(length) > limit;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      // Past the limit the rest is drained and dropped, so the answer can still be written cleanly.
-      if (!tooLarge) chunks.push(chunk);
+      if (tooLarge) return;
+      const needed = size + chunk.length;
+      if (needed > limit) {
+        tooLarge = true;
+        buffer = undefined;
+        return;
+      }
+      if (!buffer || needed > buffer.length) {
+        const grown = Buffer.allocUnsafeSlow(declared ?? Math.min(limit, Math.max(needed, FIRST_CHUNKED_SIZE, (buffer?.length ?? 0) * 2)));
+        buffer?.copy(grown, 0, 0, size);
+        buffer = grown;
+      }
+      chunk.copy(buffer, size);
+      size = needed;
     });
-    req.on('end', () => resolve(tooLarge ? { tooLarge } : { body: Buffer.concat(chunks, size), tooLarge }));
+    req.on('end', () => {
+      if (tooLarge) return resolve({ tooLarge });
+      if (!buffer || size === buffer.length) return resolve({ body: buffer ?? Buffer.alloc(0), tooLarge });
+      // A chunked body gives its spare room back, since a handler may keep the bytes.
+      const exact = Buffer.allocUnsafeSlow(size);
+      buffer.copy(exact, 0, 0, size);
+      resolve({ body: exact, tooLarge });
+    });
     req.on('error', reject);
   });
 }
+
+/**
+ * RFC 9112 3.2.2: a server must accept the absolute form (`GET http://host/losant/...`, what a
+ * client configured with a proxy sends); it is routed exactly like the origin form it names.
+ */
+export function originForm(url: string): string {
+  if (url.startsWith('/')) return url;
+  const schemeEnd = url.indexOf('://');
+  if (schemeEnd <= 0 || !SCHEME.test(url.slice(0, schemeEnd))) return url;
+  const rest = url.slice(schemeEnd + 3);
+  let end = 0;
+  while (end < rest.length && rest[end] !== '/' && rest[end] !== '?') end++;
+  if (end === rest.length) return '/';
+  return rest[end] === '/' ? rest.slice(end) : `/${rest.slice(end)}`;
+}
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 
 function write(res: ServerResponse, response: EngineResponse): void {
   const headers = response.headers ?? {};
@@ -164,9 +213,27 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
     return standinError(404, 'UnknownApi', `no API is served at ${pathname}; ${known}${hint}`);
   }
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse, resolve: (pathname: string) => Target): Promise<void> {
+  /** An answer in the owner's envelope for a request that never became an EngineRequest. */
+  function refusal(engine: Engine | undefined, status: number, error: EngineError, standinCode: string): EngineResponse {
+    const message = error.kind === 'validation' ? error.problems.map((p) => [p.field, p.message].filter(Boolean).join(' ')).join('; ') : error.kind === 'malformedBody' ? error.message : standinCode;
+    if (!engine) return standinError(status, standinCode, message);
+    const rendered = engine.renderError(error);
+    return { ...withStatus(rendered, status), headers: { ...rendered.headers, [STANDIN_ERROR_HEADER]: standinCode } };
+  }
+  function invalidNamespace(engine: Engine | undefined): EngineResponse {
+    const problem = { in: 'header' as const, field: NAMESPACE_HEADER, pointer: `/${NAMESPACE_HEADER}`, keyword: 'pattern', message: `must match ${NAMESPACE_PATTERN}` };
+    return refusal(engine, 400, { kind: 'validation', problems: [problem] }, 'InvalidNamespace');
+  }
+  /** What node's HTTP parser refused (clientError), or an Expect it cannot meet, answered as its owner would. */
+  function protocolRefusal(resolve: Resolver, rawTarget: string | undefined, status: number, error: EngineError, standinCode: string): EngineResponse {
+    const url = rawTarget === undefined ? undefined : originForm(rawTarget);
+    const target = url === undefined ? undefined : resolve(url.split('?', 1)[0]);
+    return refusal(target?.admin ? undefined : target?.engine, status, error, standinCode);
+  }
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, resolve: Resolver): Promise<void> {
     const started = process.hrtime.bigint();
-    const url = req.url ?? '/';
+    const url = originForm(req.url ?? '/');
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const rawQuery = q === -1 ? '' : url.slice(q + 1);
@@ -188,9 +255,8 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
     let outcome: Awaited<ReturnType<Engine['handle']>> | undefined;
     if (target.admin) response = handleAdmin(adminDeps, request);
     else if (!target.engine) response = unknownApi(pathname);
-    else if (!NAMESPACE_PATTERN.test(namespace)) {
-      response = standinError(400, 'InvalidNamespace', `${NAMESPACE_HEADER} must match ${NAMESPACE_PATTERN}`);
-    } else {
+    else if (!NAMESPACE_PATTERN.test(namespace)) response = invalidNamespace(target.engine);
+    else {
       outcome = await target.engine.handle(request, namespace);
       response = outcome.response;
     }
@@ -218,7 +284,7 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
     if (res.headersSent) return void res.end();
     write(res, standinError(500, 'InternalError', `standin failed to handle the request: ${err.message}`));
   }
-  function listenerOver(resolve: (pathname: string) => Target): Listener {
+  function listenerOver(resolve: Resolver): Listener {
     return (req, res) => {
       dispatch(req, res, resolve).catch((err: Error) => failSafe(res, err));
     };
@@ -237,6 +303,36 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
   }
   // Built now, so a request on an extra port never pays for it.
   for (const api of Object.keys(config.apiPorts) as ApiName[]) listenerFor(api);
+
+  function resolverFor(api?: ApiName): Resolver {
+    if (!api) return resolveMain;
+    const engine = engines.get(api);
+    if (!engine) throw new Error(`'${api}' is not served (serving: ${[...engines.keys()].join(', ')})`);
+    return (pathname) => ({ engine, path: pathname });
+  }
+  // node answers what its parser refuses, and an Expect other than 100-continue, with a bare empty
+  // 400/431/417/408 that no vendor SDK can parse; these handlers answer in the owner's envelope.
+  function protect(server: Server, api?: ApiName): void {
+    const resolve = resolverFor(api);
+    server.on('clientError', (err: ParserError, socket: Duplex) => {
+      const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+      if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const message = `the request is not valid HTTP/1.1 (${err.code ?? 'parse error'}: ${err.message})`;
+      const error: EngineError = BODY_PARSE_ERRORS.test(err.code ?? '')
+        ? { kind: 'malformedBody', message }
+        : { kind: 'validation', problems: [{ in: 'header', field: '', pointer: '', keyword: 'http', message }] };
+      const code = status === 431 ? 'HeadersTooLarge' : status === 408 ? 'RequestTimeout' : 'MalformedRequest';
+      const line = requestLine(err.rawPacket);
+      socket.end(rawResponse(protocolRefusal(resolve, line?.target, status, error, code), line?.method === 'HEAD'));
+    });
+    server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+      const expect = String(req.headers.expect).slice(0, 100);
+      const problem = { in: 'header' as const, field: 'expect', pointer: '/expect', keyword: 'enum', message: `must be 100-continue, got '${expect}'` };
+      res.setHeader('connection', 'close');
+      write(res, protocolRefusal(resolve, req.url, 417, { kind: 'validation', problems: [problem] }, 'ExpectationFailed'));
+    });
+  }
 
   let app: express.Express | undefined;
   // Express is loaded only when asked for: `standin serve` listens with node:http and starts faster without it.
@@ -261,6 +357,7 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
     clock,
     listener,
     listenerFor,
+    protect,
     routeTable: () => routeTable(config, engines, {}),
   };
 }
@@ -269,6 +366,45 @@ interface Target {
   engine?: Engine;
   path: string;
   admin?: boolean;
+}
+type Resolver = (pathname: string) => Target;
+
+/**
+ * A refusal keeps the vendor's envelope but takes the protocol's status (431, 417, 408); an
+ * envelope that repeats its status in the body (Ignisign's `status`) repeats the new one.
+ */
+function withStatus(response: EngineResponse, status: number): EngineResponse {
+  if (response.status === status) return response;
+  const body = response.body as Record<string, unknown> | undefined;
+  const echoes = body && typeof body === 'object' && !Buffer.isBuffer(body) && body.status === response.status;
+  return { ...response, status, body: echoes ? { ...body, status } : response.body };
+}
+
+type ParserError = Error & { code?: string; rawPacket?: Buffer };
+
+/** Parser errors about the body's framing, which a vendor reports as a bad body. */
+const BODY_PARSE_ERRORS = /CHUNK|BODY|CONTENT_LENGTH|TRANSFER_ENCODING/;
+
+/** Method and target from the bytes node could not parse: the request line, read from its first 8 KiB. */
+function requestLine(raw: Buffer | undefined): { method: string; target?: string } | undefined {
+  if (!raw) return undefined;
+  const head = raw.subarray(0, 8192).toString('latin1');
+  const lineEnd = head.indexOf('\r\n');
+  const words = (lineEnd === -1 ? head : head.slice(0, lineEnd)).split(' ');
+  return { method: words[0].toUpperCase(), target: words[1] };
+}
+
+/** An answer written straight to the socket, where node never made a response object; a HEAD answer has no body. */
+function rawResponse(response: EngineResponse, head: boolean): string {
+  const payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {});
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    ...response.headers,
+    'content-length': String(Buffer.byteLength(payload)),
+    connection: 'close',
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n${lines.join('\r\n')}\r\n\r\n${head ? '' : payload}`;
 }
 
 function routesOf(engine: Engine, prefix: string): string[] {
@@ -298,11 +434,13 @@ function urlOf(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
-function open(listener: Listener, port: number, host: string): Promise<Server> {
+function open(listener: Listener, port: number, host: string, protect: (server: Server) => void): Promise<Server> {
   return new Promise((resolve, reject) => {
     // The listening server skips Express's router: on this 2-core box the same handling answered
     // 2.6x more requests per second without it (bench/README.md). `app` stays for in-process use.
-    const server = createHttpServer(listener).listen(port, host);
+    const server = createHttpServer(listener);
+    protect(server);
+    server.listen(port, host);
     server.once('error', reject);
     server.once('listening', () => resolve(server));
   });
@@ -333,12 +471,13 @@ export function createServer(partial: Partial<Config> = {}): StandinServer {
     clock: standin.clock,
     listener: standin.listener,
     listenerFor: standin.listenerFor,
+    protect: standin.protect,
     routeTable: () => routeTable(config, standin.engines, apiUrls()),
     async listen(port = config.port, host = config.host) {
-      main = await open(standin.listener, port, host);
+      main = await open(standin.listener, port, host, (server) => standin.protect(server));
       for (const [api, apiPort] of Object.entries(config.apiPorts) as [ApiName, number][]) {
         try {
-          extra.set(api, await open(standin.listenerFor(api), apiPort, host));
+          extra.set(api, await open(standin.listenerFor(api), apiPort, host, (server) => standin.protect(server, api)));
         } catch (err) {
           // All or nothing: a half-open standin would pass some tests and fail others confusingly.
           await Promise.all([main, ...extra.values()].map(shut));

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { createApp } from '../src/server';
+import { createApp, createServer } from '../src/server';
+import { rawExchange } from './rawExchange';
 
 // The Express adapter: whatever arrives, the answer is JSON in the right envelope, never Express's
 // HTML page or a stack trace. signatures is used because it has no auth to get past first.
@@ -61,10 +62,42 @@ describe('the adapter', () => {
     expect((await request(app).get('/nowhere')).body.standin.message).not.toMatch(/looks like/);
   });
 
-  it('refuses a malformed namespace header', async () => {
+  it('refuses a malformed namespace header in the vendor envelope, so the SDK can read it', async () => {
     const res = await request(app).get('/signatures/signatures').set('x-standin-namespace', 'a b');
     expect(res.status).toBe(400);
-    expect(res.body.standin.error).toBe('InvalidNamespace');
+    expect(res.headers['x-standin-error']).toBe('InvalidNamespace');
+    expect(res.body).toEqual({ status: false, message: expect.stringContaining('x-standin-namespace') });
+    const outside = await request(app).get('/nowhere').set('x-standin-namespace', 'a b');
+    expect(outside.body.standin.error).toBe('UnknownApi');
+  });
+
+  it('integer parameters read hex: limit=0x1 and perPage=0x2 are the vendor 400, decimal still works', async () => {
+    const losant = createApp({ apis: ['losant'] }).app;
+    const list = (perPage: string) =>
+      request(losant).get('/losant/applications/575ec8687ae143cd83dc4a97/certificates').set('authorization', 'Bearer losant-demo-all').query({ perPage });
+    for (const hex of ['0x2', '0b10', '2e0']) {
+      const res = await list(hex);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ type: expect.any(String), message: expect.stringContaining('perPage') });
+    }
+    expect((await list('2')).body.perPage).toBe(2);
+  });
+
+  it('routes an absolute-form target (RFC 9112 3.2.2) like its origin form', async () => {
+    const origin = await request(app).get('/signatures/signatures');
+    const res = await rawExchange(app, `GET http://example.test:4010/signatures/signatures HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n`);
+    expect(res.status).toBe(origin.status);
+    expect(res.json).toEqual(origin.body);
+  });
+
+  it('reads a body sent in 1-byte chunks into one buffer, byte for byte', async () => {
+    const body = JSON.stringify({ document: 'doc_chunks', thread: 'thr_1', cms: 'MIIB' });
+    const chunks = [...body].map((c) => `1\r\n${c}\r\n`).join('');
+    const head = `POST /signatures/signature HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nx-standin-namespace: chunks\r\nConnection: close\r\n\r\n`;
+    const saved = await rawExchange(app, `${head}${chunks}0\r\n\r\n`);
+    expect(saved.status).toBeLessThan(300);
+    const read = await request(app).get('/signatures/signature').set('x-standin-namespace', 'chunks').query({ document: 'doc_chunks', thread: 'thr_1' });
+    expect(read.status).toBe(200);
   });
 
   it('survives a malformed percent escape in the path', async () => {
@@ -105,3 +138,54 @@ describe('listenerFor (what each --api-port listener serves)', () => {
     expect(read.status).toBe(200);
   });
 });
+
+describe("what node's HTTP parser refuses is answered in the owner's envelope", () => {
+  const server = createServer({ apis: ['signatures', 'losant'], port: 0, apiPorts: { losant: 0 } });
+  beforeAll(() => server.listen());
+  afterAll(() => server.close());
+  const main = () => server.url();
+  const losantPort = () => server.urls().apis.losant!;
+
+  function expectClosedJson(res: Awaited<ReturnType<typeof rawExchange>>, status: number) {
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers.connection).toBe('close');
+  }
+
+  it('bad bytes in a header: 400 in the vendor envelope, on the main port and on an --api-port', async () => {
+    const bad = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n`;
+    const res = await rawExchange(main(), bad('/signatures/signatures'));
+    expectClosedJson(res, 400);
+    expect(res.json).toEqual({ status: false, message: expect.stringContaining('HPE_') });
+    const onPort = await rawExchange(losantPort(), bad('/applications'));
+    expectClosedJson(onPort, 400);
+    expect(onPort.json).toEqual({ type: expect.any(String), message: expect.stringContaining('HPE_') });
+  });
+
+  it('16 KB+ of headers: 431 in the vendor envelope; outside every prefix, in standin\'s', async () => {
+    const big = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`;
+    const res = await rawExchange(main(), big('/losant/applications'));
+    expectClosedJson(res, 431);
+    expect(res.json).toEqual({ type: expect.any(String), message: expect.any(String) });
+    const head = await rawExchange(main(), big('/losant/applications').replace('GET', 'HEAD'));
+    expect([head.status, head.text]).toEqual([431, '']);
+    const outside = await rawExchange(main(), big('/__admin/health'));
+    expectClosedJson(outside, 431);
+    expect(outside.json.standin.error).toBe('HeadersTooLarge');
+  });
+
+  it('an Expect other than 100-continue: 417 in the vendor envelope', async () => {
+    const res = await rawExchange(main(), `GET /signatures/signatures HTTP/1.1\r\nHost: x\r\nExpect: tea\r\n\r\n`);
+    expectClosedJson(res, 417);
+    expect(res.headers['x-standin-error']).toBe('ExpectationFailed');
+    expect(res.json).toEqual({ status: false, message: expect.stringContaining('100-continue') });
+  });
+
+  it('a broken chunked body: 400 in the vendor envelope', async () => {
+    const res = await rawExchange(main(), `POST /signatures/signature HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`);
+    expectClosedJson(res, 400);
+    expect(res.json).toEqual({ status: false, message: expect.stringContaining('HPE_') });
+  });
+});
+

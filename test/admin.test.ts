@@ -10,14 +10,16 @@ describe('/__admin', () => {
   });
 
   it('keeps a journal capped at --journal-size, with operation, status and problems', async () => {
-    const { app } = createApp({ apis: ['signatures'], journalSize: 3 });
-    for (let i = 0; i < 4; i++) await request(app).get('/signatures/signatures');
-    await request(app).get('/signatures/signatures?limit=abc');
+    const { app } = createApp({ apis: ['droplit'], journalSize: 3 });
+    const env = '/droplit/v0/api/environments/';
+    for (let i = 0; i < 4; i++) await request(app).get('/droplit/nothing');
+    await request(app).post(env).set('authorization', 'droplit-demo-account').send({ alias: 'no_ecosystem' });
     const { body } = await request(app).get('/__admin/journal');
     expect(body.entries).toHaveLength(3);
     const last = body.entries[2];
-    expect(last).toMatchObject({ id: 5, operationId: 'listSignatures', status: 400, namespace: 'default', api: 'signatures' });
-    expect(last.requestProblems[0]).toMatchObject({ in: 'query', field: 'limit' });
+    expect(last).toMatchObject({ id: 5, status: 400, namespace: 'default', api: 'droplit' });
+    expect(last.operationId).toEqual(expect.any(String));
+    expect(last.requestProblems[0]).toMatchObject({ in: 'body', field: 'ecosystemId' });
   });
 
   it('dumps and resets one namespace without touching another', async () => {
@@ -109,5 +111,53 @@ describe('/__admin', () => {
     expect((await request(app).get('/__admin/nope')).body.standin.error).toBe('NotFound');
     const bad = await request(app).post('/__admin/reset').set('content-type', 'application/json').send('{');
     expect(bad.status).toBe(400);
+  });
+
+  it("a reset sent with a worker's x-standin-namespace header resets that namespace only; every namespace needs {all: true}", async () => {
+    const { app } = createApp({ apis: ['droplit'] });
+    const create = (ns: string) =>
+      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+        .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'parallel' });
+    const holds = async (ns: string) => JSON.stringify((await request(app).get('/__admin/state/droplit').set('x-standin-namespace', ns)).body).includes('parallel');
+    await create('w1').expect(201);
+    await create('w2').expect(201);
+    expect(await holds('w1')).toBe(true);
+    await request(app).post('/__admin/reset').set('x-standin-namespace', 'w1').expect(200);
+    expect([await holds('w1'), await holds('w2')]).toEqual([false, true]);
+    // body and query win over the header
+    await request(app).post('/__admin/reset').set('x-standin-namespace', 'w1').send({ namespace: 'w2' }).expect(200);
+    expect(await holds('w2')).toBe(false);
+
+    const bare = await request(app).post('/__admin/reset');
+    expect(bare.status).toBe(400);
+    expect(bare.body.standin).toEqual({ error: 'NamespaceRequired', message: expect.stringContaining('{"all": true}') });
+    await create('w1').expect(201);
+    expect((await request(app).post('/__admin/reset').send({ all: true })).body.reset.namespace).toBe('(all)');
+    expect(await holds('w1')).toBe(false);
+    expect((await request(app).post('/__admin/reset').set('x-standin-namespace', 'a b')).body.standin.error).toBe('InvalidNamespace');
+  });
+
+  it('the clock is global: PUT /__admin/clock with a namespace pins that namespace only', async () => {
+    const standin = createApp({ apis: ['signatures'] });
+    const pin = await request(standin.app).put('/__admin/clock').set('x-standin-namespace', 'w1').send({ now: '2030-01-02T03:04:05Z' });
+    expect(pin.body).toEqual({ namespace: 'w1', now: '2030-01-02T03:04:05.000Z', pinned: true });
+    expect(standin.clock.isPinned()).toBe(false);
+    expect(standin.clock.nowIn('w1').toISOString()).toBe('2030-01-02T03:04:05.000Z');
+    const other = await request(standin.app).get('/__admin/clock?namespace=w2');
+    expect(other.body.pinned).toBe(false);
+    await request(standin.app).put('/__admin/clock').send({ namespace: 'w1', now: null }).expect(200);
+    expect(standin.clock.isPinnedIn('w1')).toBe(false);
+  });
+
+  it("journal and faults follow the worker's namespace header", async () => {
+    const { app } = createApp({ apis: ['signatures'] });
+    await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w1');
+    await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2');
+    expect((await request(app).get('/__admin/journal').set('x-standin-namespace', 'w1')).body.entries.map((e: any) => e.namespace)).toEqual(['w1']);
+    await request(app).delete('/__admin/journal').set('x-standin-namespace', 'w1').expect(204);
+    expect((await request(app).get('/__admin/journal')).body.entries.map((e: any) => e.namespace)).toEqual(['w2']);
+    await request(app).post('/__admin/faults').set('x-standin-namespace', 'w1').send({ api: 'signatures', operationId: 'listSignatures' }).expect(201);
+    expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2')).status).toBe(200);
+    expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w1')).status).toBe(500);
   });
 });

@@ -53,7 +53,7 @@ async function runSoak(opts, meta, logDir, log) {
       const s = proc.procStats(child.pid);
       const health = await getJson(port, '/__admin/health').catch(() => null);
       const entry = { t: Math.round((Date.now() - started) / 1000), rssMb: s.rssKb / 1024, hwmMb: s.hwmKb / 1024, cpuS: s.cpuMs / 1000, requests: health && health.json.requests };
-      if (!opts.soakKeepState) entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{}').catch((e) => ({ status: String(e.message) }))).status;
+      if (!opts.soakKeepState) entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{"all":true}').catch((e) => ({ status: String(e.message) }))).status;
       samples.push(entry);
       log(`  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served`);
     };

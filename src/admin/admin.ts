@@ -3,10 +3,12 @@ import type { Engine } from '../core/engine';
 import type { SettableClock } from '../core/clock';
 import type { EngineRequest, EngineResponse } from '../core/types';
 import type { Journal } from './journal';
-import { NAMESPACE_PATTERN } from '../core/namespace';
+import { NAMESPACE_HEADER, NAMESPACE_PATTERN } from '../core/namespace';
 
 // /__admin: standin's own control surface, never under a vendor prefix, answering in its own
-// envelope {standin:{error,message}} on failure.
+// envelope {standin:{error,message}} on failure. Every route that acts on state or time is scoped by
+// namespace, taken from the body, else the query, else the x-standin-namespace header a parallel
+// worker already sends; acting on every namespace at once has to be asked for.
 
 export interface AdminDeps {
   engines: Map<string, Engine>;
@@ -68,6 +70,12 @@ function memoryUsage(collect: boolean): NodeJS.MemoryUsage {
   return process.memoryUsage();
 }
 
+/** The global clock, or one namespace's view of it. */
+function clockView(clock: SettableClock, namespace: string | undefined) {
+  if (namespace === undefined) return { now: clock.now().toISOString(), pinned: clock.isPinned() };
+  return { namespace, now: clock.nowIn(namespace).toISOString(), pinned: clock.isPinnedIn(namespace) };
+}
+
 export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResponse {
   if (deps.adminToken && !tokenMatches(request.headers.authorization, deps.adminToken)) {
     return fail(401, 'Unauthorized', 'this /__admin needs Authorization: Bearer <admin token> (see --admin-token)');
@@ -77,6 +85,10 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
   const body = jsonBody(request);
   if (body === undefined) return fail(400, 'MalformedBody', 'the body must be a JSON object');
   const pick = (name: string) => (body[name] as string | undefined) ?? one(request.query[name]);
+  const namespace = pick('namespace') ?? request.headers[NAMESPACE_HEADER];
+  if (namespace !== undefined && (typeof namespace !== 'string' || !NAMESPACE_PATTERN.test(namespace))) {
+    return fail(400, 'InvalidNamespace', `the namespace (body, query or ${NAMESPACE_HEADER}) must match ${NAMESPACE_PATTERN}`);
+  }
 
   switch (route) {
     case 'GET health':
@@ -93,28 +105,30 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       };
     case 'POST reset': {
       const api = pick('api');
-      const namespace = pick('namespace');
+      const all = body.all === true || ['true', '1'].includes(one(request.query.all) ?? '');
+      if (namespace === undefined && !all) {
+        return fail(400, 'NamespaceRequired', `say which namespace to reset ("namespace" in the body or query, or the ${NAMESPACE_HEADER} header), or send {"all": true} to reset every namespace`);
+      }
       if (api && !deps.engines.has(api)) return fail(404, 'UnknownApi', `no API named '${api}' is served`);
       const targets = api ? [deps.engines.get(api)!] : [...deps.engines.values()];
       for (const engine of targets) engine.reset(namespace);
       return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: namespace ?? '(all)' } } };
     }
     case 'POST seed':
-      return seed(deps, pick('api'), pick('namespace') ?? 'default', body.count ?? one(request.query.count));
+      return seed(deps, pick('api'), namespace ?? 'default', body.count ?? one(request.query.count));
     case 'GET state': {
       const engine = arg ? deps.engines.get(arg) : undefined;
       if (!engine) return fail(404, 'UnknownApi', `GET /__admin/state/<api> with one of: ${[...deps.engines.keys()].join(', ')}`);
-      const namespace = one(request.query.namespace) ?? 'default';
-      return { status: 200, body: { api: engine.name, namespace, state: engine.dump(namespace) } };
+      return { status: 200, body: { api: engine.name, namespace: namespace ?? 'default', state: engine.dump(namespace ?? 'default') } };
     }
     case 'GET namespaces':
       return { status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.namespaces()])) };
     case 'GET journal': {
       const limit = Number(one(request.query.limit) ?? 0) || undefined;
-      return { status: 200, body: { entries: deps.journal.list({ api: one(request.query.api), namespace: one(request.query.namespace), limit }) } };
+      return { status: 200, body: { entries: deps.journal.list({ api: one(request.query.api), namespace, limit }) } };
     }
     case 'DELETE journal':
-      deps.journal.clear();
+      deps.journal.clear(namespace);
       return { status: 204 };
     case 'GET faults':
       return { status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.faults()])) };
@@ -126,7 +140,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       if (!Number.isInteger(times) || times < 1) return fail(400, 'InvalidFault', '"times" must be a whole number >= 1');
       if (kind === 'delay' && !(Number(body.delayMs) >= 0 && Number(body.delayMs) <= 60000)) return fail(400, 'InvalidFault', '"delayMs" must be 0-60000');
       try {
-        engine.addFault({ operationId: body.operationId as string | undefined, namespace: body.namespace as string | undefined, times, kind, delayMs: kind === 'delay' ? Number(body.delayMs) : undefined });
+        engine.addFault({ operationId: body.operationId as string | undefined, namespace, times, kind, delayMs: kind === 'delay' ? Number(body.delayMs) : undefined });
       } catch (e) {
         return fail(400, 'InvalidFault', (e as Error).message);
       }
@@ -136,14 +150,15 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       for (const engine of deps.engines.values()) engine.clearFaults();
       return { status: 204 };
     case 'GET clock':
-      return { status: 200, body: { now: deps.clock.now().toISOString(), pinned: deps.clock.isPinned() } };
+      return { status: 200, body: clockView(deps.clock, namespace) };
     case 'PUT clock': {
       try {
-        deps.clock.set(body.now as string | null | undefined);
+        if (namespace === undefined) deps.clock.set(body.now as string | null | undefined);
+        else deps.clock.setIn(namespace, body.now as string | null | undefined);
       } catch (e) {
         return fail(400, 'InvalidClock', (e as Error).message);
       }
-      return { status: 200, body: { now: deps.clock.now().toISOString(), pinned: deps.clock.isPinned() } };
+      return { status: 200, body: clockView(deps.clock, namespace) };
     }
     default:
       return fail(404, 'NotFound', `no admin route ${request.method} /__admin/${request.path.replace(/^\/+/, '')}`);

@@ -41,9 +41,14 @@ export class Journal {
     return filter.limit ? matching.slice(-filter.limit) : matching;
   }
 
-  clear(): void {
-    this.entries.fill(undefined);
-    this.next = 0;
+  /** Forgets every entry, or only one namespace's (so one parallel worker cannot wipe another's). */
+  clear(namespace?: string): void {
+    if (namespace === undefined) {
+      this.entries.fill(undefined);
+      this.next = 0;
+      return;
+    }
+    for (let i = 0; i < this.entries.length; i++) if (this.entries[i]?.namespace === namespace) this.entries[i] = undefined;
   }
 
   get recorded(): number {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Ajv2020, { type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { decimalIntegers, isDecimalGuard } from './decimalIntegers';
 import type { JsonSchema, Spec } from './spec';
 import type { ParamLocation, Problem } from './types';
 
@@ -51,7 +52,7 @@ export function makeAjv(coerce: boolean, code?: CodeOptions): Ajv2020 {
 let shared: { params: Ajv2020; exact: Ajv2020 } | undefined;
 
 export function withComponents(ajv: Ajv2020, spec: Spec, id: string): Ajv2020 {
-  if (!ajv.getSchema(id)) ajv.addSchema({ $id: id, $defs: rewriteRefs(spec.schemas, id) });
+  if (!ajv.getSchema(id)) ajv.addSchema({ $id: id, $defs: decimalIntegers(rewriteRefs(spec.schemas, id)) });
   return ajv;
 }
 
@@ -65,9 +66,12 @@ export interface SchemaCompiler {
   compile(kind: SchemaKind, key: string, schema: JsonSchema): ValidateFunction;
 }
 
-/** Rewrites the spec's component refs so either Ajv instance resolves them. */
+/**
+ * Rewrites the spec's component refs so either Ajv instance resolves them, and guards integers so a
+ * coerced parameter must be written in decimal (decimalIntegers.ts); to an exact body the guard is moot.
+ */
 export function prepareSchema(spec: Spec, schema: JsonSchema | undefined): JsonSchema {
-  return schema === undefined ? {} : rewriteRefs(schema, componentsId(spec));
+  return schema === undefined ? {} : decimalIntegers(rewriteRefs(schema, componentsId(spec)));
 }
 
 /** Compiles with the process's shared Ajv pair (tests, and a start-up without a build). */
@@ -93,7 +97,9 @@ function fieldOf(pointer: string): string {
 export function toProblems(errors: ErrorObject[] | null | undefined, location: ParamLocation | 'split'): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const e of errors ?? []) {
+  for (const raw of errors ?? []) {
+    // The decimal guard fails exactly where the integer type does: one problem, the type's.
+    const e: ErrorObject = isDecimalGuard(raw) ? { ...raw, keyword: 'type', params: { type: 'integer' }, message: 'must be integer' } : raw;
     let pointer = e.instancePath;
     if (e.keyword === 'required') pointer += `/${escapePointer((e.params as any).missingProperty)}`;
     if (e.keyword === 'additionalProperties') pointer += `/${escapePointer((e.params as any).additionalProperty)}`;
