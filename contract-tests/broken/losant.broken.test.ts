@@ -3,11 +3,11 @@ import { type ContractReport, runContract } from '../lib/runner';
 import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // The losant scenarios against deliberately broken implementations. Each is the real mock behind one
-// middleware that breaks a single rule of issue 3 (rewriting the request on its way in, or the
+// middleware that breaks a single rule (rewriting the request on its way in, or the
 // response on its way out); the scenarios stating that rule must fail with a readable failure
 // (message + curl), and every other losant scenario must still pass. src/ is never touched.
 
-const DEMO_TOKENS = ['losant-demo-all', 'losant-demo-read', 'losant-demo-none'];
+const DEMO_TOKENS = ['losant-demo-all', 'losant-demo-bounded', 'losant-demo-read', 'losant-demo-none'];
 const isItem = (req: express.Request) => /^\/losant\/applications\/[^/]+\/certificates\/[^/?]+/.test(req.url);
 const isList = (req: express.Request) => req.method === 'GET' && /^\/losant\/applications\/[^/]+\/certificates\/?(\?|$)/.test(req.url);
 
@@ -30,6 +30,19 @@ function rewriteResponse(when: (req: express.Request) => boolean, change: (statu
       res.setHeader('content-length', payload.length);
       return end(payload);
     };
+    next();
+  };
+}
+
+/** Lets `change` rewrite the query string of the requests `when` selects. */
+function rewriteQuery(when: (req: express.Request) => boolean, change: (params: URLSearchParams) => void): RequestHandler {
+  return (req, _res, next) => {
+    const at = req.url.indexOf('?');
+    if (when(req) && at >= 0) {
+      const params = new URLSearchParams(req.url.slice(at + 1));
+      change(params);
+      req.url = `${req.url.slice(0, at)}?${params}`;
+    }
     next();
   };
 }
@@ -91,7 +104,10 @@ const RULES: BrokenRule[] = [
   {
     rule: 'the list reports totalCount as the size of the page',
     breakers: [rewriteResponse(isList, (status, body) => (status === 200 ? { ...body, totalCount: body.count } : undefined))],
-    fails: ['list: page and perPage slice the matches in order; count = page size, totalCount = all matches, a page past the end is empty'],
+    fails: [
+      'list: page and perPage slice the matches in order; count = page size, totalCount = all matches, a page past the end is empty',
+      'query: overrides filterField and filter (neither applied nor echoed), and is sorted and paged like any list',
+    ],
   },
   {
     rule: 'DELETE answers {success:true} but keeps the certificate (it is only looked up)',
@@ -122,6 +138,58 @@ const RULES: BrokenRule[] = [
       'create: 201 with certificateInfo read from the certificate and the defaults (active, filter all, no topics); GET reads back equal',
       'patch: a new certificate replaces the PEM and certificateInfo is read from it again',
     ],
+  },
+  {
+    rule: 'the advanced query parameter is ignored (the list is not filtered by it, and a malformed one is not refused)',
+    breakers: [rewriteQuery(isList, (params) => params.delete('query'))],
+    fails: [
+      'query: the advanced query filters by its fields and operators ($eq, $in, $startsWith with $ci, $and, $or, $nor, ids, arrays)',
+      'query: overrides filterField and filter (neither applied nor echoed), and is sorted and paged like any list',
+      'query: not JSON, not an object, an unknown operator or a wrong operand -> 400 Validation',
+      'query: an unknown field, nesting over 10 levels, over 200 conditions or over 4096 characters -> 400 Validation',
+    ],
+  },
+  {
+    rule: 'the name sent on POST and PATCH is dropped (every certificate keeps its derived name)',
+    breakers: [
+      rewriteJsonBody((req) => req.method === 'POST' || req.method === 'PATCH', (body) => {
+        if (body && typeof body === 'object' && !Array.isArray(body)) delete body.name;
+      }),
+    ],
+    fails: [
+      'name: POST keeps the name sent; without one the name is the common name; GET and the list return it',
+      'name: PATCH changes the name; a new certificate keeps it; an empty name -> 400 Validation',
+      'list: filterField name globs on the name (whole value, case-insensitive); sortField name orders by it',
+      'query: the advanced query filters by its fields and operators ($eq, $in, $startsWith with $ci, $and, $or, $nor, ids, arrays)',
+      "generated: createApplicationCertificate with body 'name' of the wrong type gets a documented 4xx",
+      "generated: patchApplicationCertificate with body 'name' of the wrong type gets a documented 4xx",
+    ],
+  },
+  {
+    rule: 'a *.bounded scope is refused (the scope lists of 2.8.1)',
+    breakers: [
+      (req, _res, next) => {
+        if (req.headers.authorization === 'Bearer losant-demo-bounded') req.headers.authorization = 'Bearer losant-demo-none';
+        next();
+      },
+    ],
+    fails: ['scopes: a token holding only a *.bounded scope may list, create, get, patch and delete'],
+  },
+  {
+    rule: 'page and perPage are read with Number() (hex, exponents and Infinity taken as numbers)',
+    breakers: [
+      rewriteQuery(isList, (params) => {
+        for (const name of ['page', 'perPage']) {
+          const value = params.get(name);
+          if (value === null || /^[0-9]+$/.test(value)) continue;
+          const n = Number(value);
+          if (Number.isNaN(n)) continue;
+          if (!Number.isFinite(n)) params.set(name, '1'); // what an implementation clamping Infinity would read
+          else if (Number.isInteger(n) && n >= 0) params.set(name, String(n));
+        }
+      }),
+    ],
+    fails: ['list: page and perPage must be decimal digits (Infinity, -Infinity, 1e400, 1e2, 0x2) and a filter at most 1024 characters -> 400 Validation'],
   },
 ];
 

@@ -2,7 +2,7 @@ import type { CallInit, Exchange } from '../lib/client';
 import type { Scenario, ScenarioContext } from '../lib/scenario';
 import { type CertificateInfo, certificateFor, keyPair, type TestCertificate } from '../lib/testCertificate';
 
-// Losant application certificates: the rules of the spec's operation descriptions (issue 3), one
+// Losant application certificates: the rules of the spec's operation descriptions, one
 // scenario each. Every scenario that writes works on certificates it creates itself, with a common
 // name built from t.unique(), finds them again with a glob on that prefix (so it also runs against a
 // live application that already holds certificates), and deletes what it created when it ends.
@@ -15,6 +15,7 @@ interface Certificate {
   applicationId: string;
   creationDate: string;
   lastUpdated: string;
+  name?: string;
   status: string;
   description?: string;
   certificateInfo: CertificateInfo;
@@ -219,6 +220,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'auth: no Authorization header -> 401 Unauthorized "Invalid access token" on list and get',
+    basis: 'choice',
+    readme: ['rule-losant-token'],
     async run(t) {
       const id = await someCertificateId(t);
       expectInvalidToken(t, await t.client.call('listApplicationCertificates', { params: collection(t), auth: false, invalid: true }));
@@ -229,6 +232,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'auth: no Authorization header -> 401 Unauthorized "Invalid access token" on create, patch and delete, nothing changed',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-token'],
     run: owning(async (t, own) => {
       const mine = await own.create('mine');
       await refusedWrites(t, own, mine, { auth: false, invalid: true }, (ex) => expectInvalidToken(t, ex));
@@ -237,6 +242,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'auth: an unknown token -> 401 Unauthorized "Invalid access token" on list and get',
+    basis: 'choice',
+    readme: ['rule-losant-token'],
     async run(t) {
       const id = await someCertificateId(t);
       const auth = { token: `not-a-losant-token-${t.unique()}` };
@@ -248,6 +255,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'auth: an unknown token -> 401 Unauthorized "Invalid access token" on create, patch and delete, nothing changed',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-token'],
     run: owning(async (t, own) => {
       const mine = await own.create('mine');
       await refusedWrites(t, own, mine, { auth: { token: `not-a-losant-token-${t.unique()}` } }, (ex) => expectInvalidToken(t, ex));
@@ -256,6 +265,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'auth: a scheme other than Bearer (Basic, or the bare token) -> 401 Unauthorized "Invalid access token"',
+    basis: 'choice',
+    readme: ['rule-losant-token'],
     async run(t) {
       for (const authorization of [`Basic ${Buffer.from(`user:${t.creds.token}`).toString('base64')}`, t.creds.token, `Token ${t.creds.token}`]) {
         const ex = await t.client.call('listApplicationCertificates', { params: collection(t), auth: false, headers: { authorization }, invalid: true });
@@ -269,6 +280,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: "scopes: a token without any of the operation's scopes -> 403 Forbidden on list and get",
     needs: ['scoped-tokens'],
+    basis: 'choice',
+    readme: ['rule-losant-scopes'],
     async run(t) {
       const id = await someCertificateId(t);
       const auth = { token: t.creds.noScopeToken! };
@@ -280,6 +293,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: "scopes: a token without any of the operation's scopes -> 403 Forbidden on create, patch and delete, nothing changed",
     needs: ['writes', 'scoped-tokens'],
+    basis: 'choice',
+    readme: ['rule-losant-scopes'],
     run: owning(async (t, own) => {
       const mine = await own.create('mine');
       await refusedWrites(t, own, mine, { auth: { token: t.creds.noScopeToken! } }, (ex) => expectForbidden(t, ex));
@@ -289,6 +304,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'scopes: the read-only token may list and get (200, the same data as the full token)',
     needs: ['scoped-tokens'],
+    basis: 'vendor',
+    readme: ['rule-losant-scopes'],
     async run(t) {
       const auth = { token: t.creds.readToken! };
       const full = await list(t, { perPage: 5 });
@@ -306,6 +323,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'scopes: the read-only token is refused create, patch and delete -> 403 Forbidden, nothing changed',
     needs: ['writes', 'scoped-tokens'],
+    basis: 'choice',
+    readme: ['rule-losant-scopes'],
     run: owning(async (t, own) => {
       const mine = await own.create('mine');
       await refusedWrites(t, own, mine, { auth: { token: t.creds.readToken! } }, (ex) => expectForbidden(t, ex));
@@ -315,6 +334,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'error precedence: 401 (token) before 403 (scope) before 400 (ids, body) before 404 (not found) before 400 (PEM)',
     needs: ['scoped-tokens'],
+    basis: 'choice',
+    readme: ['rule-losant-order'],
     async run(t) {
       const [malformed] = MALFORMED_IDS;
       const unknownToken = { token: `not-a-losant-token-${t.unique()}` };
@@ -337,6 +358,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'ids: an applicationId not matching ^[A-Fa-f0-9]{24}$ -> 400 Validation on all five operations',
+    basis: 'vendor',
+    readme: ['rule-losant-ids'],
     async run(t) {
       const pem = certificateFor(`${t.unique('ct')}-badapp`).pem;
       for (const applicationId of MALFORMED_IDS) {
@@ -349,6 +372,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'ids: an applicationCertificateId not matching ^[A-Fa-f0-9]{24}$ -> 400 Validation on get, patch and delete',
+    basis: 'vendor',
+    readme: ['rule-losant-ids'],
     async run(t) {
       for (const certificateId of MALFORMED_IDS) {
         for (const [op, init] of allFive(t, { applicationId: t.creds.applicationId, certificateId }, '').slice(2)) {
@@ -360,6 +385,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'unknown application -> 404 NotFound "Application was not found" on all five operations',
+    basis: 'vendor',
+    readme: ['rule-losant-not-found'],
     async run(t) {
       const pem = certificateFor(`${t.unique('ct')}-noapp`).pem;
       for (const [op, init] of allFive(t, { applicationId: UNKNOWN_ID, certificateId: UNKNOWN_ID }, pem)) {
@@ -370,6 +397,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'unknown certificate -> 404 NotFound "Application Certificate was not found" on get, patch and delete',
+    basis: 'vendor',
+    readme: ['rule-losant-not-found'],
     async run(t) {
       for (const [op, init] of allFive(t, { applicationId: t.creds.applicationId, certificateId: UNKNOWN_ID }, '').slice(2)) {
         expectError(t, await t.client.call(op, init), 404, 'NotFound', CERTIFICATE_NOT_FOUND);
@@ -380,6 +409,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: "another application's certificate -> 404 on get, patch and delete through this application, and never listed here",
     needs: ['standin', 'writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-not-found'],
     async run(t) {
       const others = await t.client.call('listApplicationCertificates', { params: collection(t, DEMO.otherApplicationId) });
       t.expect.answer(others, 200, undefined, "list the demo's second application");
@@ -400,6 +431,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'create: 201 with certificateInfo read from the certificate and the defaults (active, filter all, no topics); GET reads back equal',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-certificate-info', 'rule-losant-create-defaults'],
     run: owning(async (t, own) => {
       for (const test of [OPENSSL_CERTIFICATE, own.certificate('created')]) {
         const ex = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: test.pem } });
@@ -429,6 +462,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'create: the status, description, filterType and topics sent are stored instead of the defaults',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-create-defaults'],
     run: owning(async (t, own) => {
       const fields = { status: 'inactive', description: `made by ${own.prefix}`, filterType: 'whitelist', pubTopics: ['a/b', 'c/#'], subTopics: ['d/+/e'] };
       const created = await own.create('fields', fields);
@@ -442,6 +477,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'create: a certificate that does not parse as PEM X.509 -> 400 Validation, nothing stored (totalCount unchanged)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-create'],
     run: owning(async (t, own) => {
       const before = (await list(t, { perPage: 1 })).ex.json.totalCount;
       for (const [what, pem] of unparseablePems()) {
@@ -458,6 +495,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'create: a body field outside the schema (certificateInfo, id, unknown) -> 400 Validation, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-create'],
     run: owning(async (t, own) => {
       const test = own.certificate('extra');
       for (const extra of [{ certificateInfo: { commonName: 'forged' } }, { id: '575ec76c7ae143cd83dc4a96' }, { color: 'blue' }]) {
@@ -475,6 +514,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'patch: merges the fields sent (arrays replaced), keeps the others, bumps lastUpdated; GET reads back equal',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-patch'],
     run: owning(async (t, own) => {
       const { test: _test, ...created } = await own.create('patched', { description: 'first', pubTopics: ['x/1', 'x/2'], subTopics: ['y/1'] });
       await pause(15);
@@ -500,6 +541,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'patch: a new certificate replaces the PEM and certificateInfo is read from it again',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-patch', 'rule-losant-certificate-info'],
     run: owning(async (t, own) => {
       const created = await own.create('before');
       const replacement = own.certificate('after');
@@ -514,8 +557,10 @@ export const losantScenarios: Scenario<'losant'>[] = [
   },
   {
     api: 'losant',
-    name: 'patch: a field other than the six patchable ones (deviceIds, applicationId, certificateInfo, unknown) -> 400 Validation, nothing changed',
+    name: 'patch: a field PATCH does not take (deviceIds, applicationId, certificateInfo, unknown) -> 400 Validation, nothing changed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-patch'],
     run: owning(async (t, own) => {
       const created = await own.create('fixed');
       const before = await readBack(t, created.id);
@@ -531,6 +576,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'patch: a certificate that does not parse -> 400 Validation, nothing changed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-patch'],
     run: owning(async (t, own) => {
       const created = await own.create('kept');
       const before = await readBack(t, created.id);
@@ -548,6 +595,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'delete: 200 {success:true}; later GET, PATCH and DELETE -> 404 and the list no longer holds it',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-delete'],
     run: owning(async (t, own) => {
       const gone = await own.create('gone');
       const kept = await own.create('kept');
@@ -567,6 +616,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'list: defaults (sortField certificateInfo.commonName, asc, page 0, perPage 100) are echoed and applied; count = items on the page',
+    basis: 'vendor',
+    readme: ['rule-losant-list-params', 'rule-losant-list-echo'],
     async run(t) {
       const { ex, items } = await list(t);
       t.expect.answer(ex, 200, { sortField: CN, sortDirection: 'asc', page: 0, perPage: 100, applicationId: t.creds.applicationId.toLowerCase() });
@@ -580,6 +631,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'list: filterField certificateInfo.commonName with a glob returns exactly the matches; count = page size, totalCount = matches',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-list-filter', 'rule-losant-list-echo'],
     run: owning(async (t, own) => {
       const a = await own.create('alpha');
       const b = await own.create('beta');
@@ -603,6 +656,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'list: the glob must match the whole commonName and matches case-insensitively',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-list-filter'],
     run: owning(async (t, own) => {
       const one = await own.create('one');
       const whole: Array<[string, string[]]> = [
@@ -624,6 +679,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'list: sortDirection asc and desc order by the sortField (desc the exact reverse); DESC is accepted and echoed as sent',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-list-params'],
     run: owning(async (t, own) => {
       const made = [await own.create('m'), await own.create('a'), await own.create('z'), await own.create('b')];
       const byName = [...made].sort((x, y) => (cnOf(x) < cnOf(y) ? -1 : 1)).map((c) => c.id);
@@ -642,9 +699,11 @@ export const losantScenarios: Scenario<'losant'>[] = [
   },
   {
     api: 'losant',
-    name: 'list: sortField status, id, creationDate and lastUpdated order the items both ways',
+    name: 'list: sortField name, status, id, creationDate and lastUpdated order the items both ways',
+    basis: 'vendor',
+    readme: ['rule-losant-list-params'],
     async run(t) {
-      for (const sortField of ['status', 'id', 'creationDate', 'lastUpdated']) {
+      for (const sortField of ['name', 'status', 'id', 'creationDate', 'lastUpdated']) {
         for (const sortDirection of ['asc', 'desc']) {
           const { ex, items } = await list(t, { sortField, sortDirection, perPage: 1000 });
           t.expect.answer(ex, 200, { sortField, sortDirection, count: items.length });
@@ -658,6 +717,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'list: page and perPage slice the matches in order; count = page size, totalCount = all matches, a page past the end is empty',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-list-params', 'rule-losant-list-echo'],
     run: owning(async (t, own) => {
       const made = [await own.create('p3'), await own.create('p1'), await own.create('p5'), await own.create('p2'), await own.create('p4')];
       const ordered = [...made].sort((x, y) => (cnOf(x) < cnOf(y) ? -1 : 1)).map((c) => c.id);
@@ -676,6 +737,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
     api: 'losant',
     name: 'list: filterField status returns only certificates with that status; totalCount counts them',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-list-filter'],
     run: owning(async (t, own) => {
       const inactive = await own.create('off', { status: 'inactive' });
       const active = await own.create('on');
@@ -691,6 +754,8 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'list: a blank filterField or filter means no filtering (and neither is echoed)',
+    basis: 'vendor',
+    readme: ['rule-losant-list-filter'],
     async run(t) {
       const all = (await list(t, { perPage: 1 })).ex.json.totalCount;
       const blanks: Array<Record<string, string>> = [{ filterField: CN, filter: '' }, { filterField: '', filter: 'nothing-matches-this*' }, { filter: 'nothing-matches-this*' }];
@@ -704,11 +769,207 @@ export const losantScenarios: Scenario<'losant'>[] = [
   {
     api: 'losant',
     name: 'list: a query outside its schema (sortField, sortDirection, page < 0, perPage outside 1-1000, not a number) -> 400 Validation',
+    basis: 'choice',
+    readme: ['rule-losant-list-params'],
     async run(t) {
-      const bad: Array<Record<string, string | number>> = [{ sortField: 'description' }, { sortDirection: 'up' }, { filterField: 'description', filter: 'x' }, { page: -1 }, { perPage: 0 }, { perPage: 1001 }, { page: 'first' }, { perPage: '2.5' }];
+      const bad: Array<Record<string, string | number>> = [{ sortField: 'description' }, { sortDirection: 'up' }, { sortDirection: 'Desc' }, { filterField: 'description', filter: 'x' }, { page: -1 }, { perPage: 0 }, { perPage: 1001 }, { page: 'first' }, { perPage: '2.5' }];
       for (const query of bad) {
         expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query, invalid: true }));
       }
     },
+  },
+
+  // ---------------------------------------------------------------- newest API: name, query, bounded scopes
+  {
+    api: 'losant',
+    name: 'name: POST keeps the name sent; without one the name is the common name; GET and the list return it',
+    needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-name'],
+    run: owning(async (t, own) => {
+      const name = `${own.prefix} Boiler room`;
+      const ex = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: own.certificate('named').pem, name } });
+      own.adopt(ex);
+      t.expect.answer(ex, 201, { name });
+      const named = ex.json as Certificate;
+      const unnamed = await own.create('unnamed');
+      t.expect.equal(undefined, unnamed.name, unnamed.test.info.commonName, 'the name of a certificate created without one');
+      t.expect.equal(undefined, (await readBack(t, named.id)).name, name, 'the name read back by GET');
+      const listed = await own.listed();
+      t.expect.equal(listed.ex, listed.items.map((c) => [c.id, c.name]), [[named.id, name], [unnamed.id, unnamed.name]], `ids and names of ${own.prefix}-*`);
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'name: PATCH changes the name; a new certificate keeps it; an empty name -> 400 Validation',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-name'],
+    run: owning(async (t, own) => {
+      const created = await own.create('renamed');
+      const renamed = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { name: `${own.prefix} renamed` } });
+      t.expect.answer(renamed, 200, { id: created.id, name: `${own.prefix} renamed` });
+      const replacement = own.certificate('replacement');
+      const replaced = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { certificate: replacement.pem } });
+      t.expect.answer(replaced, 200, { name: `${own.prefix} renamed`, certificateInfo: { commonName: replacement.info.commonName } });
+      expectValidation(t, await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { name: '' }, invalid: true }));
+      t.expect.equal(undefined, (await readBack(t, created.id)).name, `${own.prefix} renamed`, 'the name after the refused patch');
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'list: filterField name globs on the name (whole value, case-insensitive); sortField name orders by it',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-name', 'rule-losant-list-filter'],
+    run: owning(async (t, own) => {
+      const b = await own.create('b', { name: `${own.prefix} Beta` });
+      const a = await own.create('a', { name: `${own.prefix} alpha` });
+      const { ex, items } = await list(t, { filterField: 'name', filter: `${own.prefix.toUpperCase()} *`, sortField: 'name', perPage: 1000 }, 'list filtered by name');
+      t.expect.answer(ex, 200, { filterField: 'name', sortField: 'name', count: 2, totalCount: 2 });
+      t.expect.equal(ex, items.map((c) => c.id), [b.id, a.id], `${own.prefix} * by name ('B' before 'a' by code point)`);
+      const none = await list(t, { filterField: 'name', filter: `${own.prefix} alph` }, 'a name glob without * that is only a prefix');
+      t.expect.answer(none.ex, 200, { totalCount: 0 });
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'query: the advanced query filters by its fields and operators ($eq, $in, $startsWith with $ci, $and, $or, $nor, ids, arrays)',
+    needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-losant-list-query'],
+    run: owning(async (t, own) => {
+      const a = await own.create('alpha', { name: `${own.prefix} Alpha`, status: 'inactive' });
+      const b = await own.create('beta', { name: `${own.prefix} beta` });
+      const c = await own.create('gamma', { filterType: 'whitelist', pubTopics: ['x/1'] });
+      const mine = { name: { $startsWith: own.prefix } };
+      const cases: Array<[unknown, Certificate[]]> = [
+        [mine, [a, b, c]],
+        [{ ...mine, status: 'inactive' }, [a]],
+        [{ $and: [mine, { name: { $startsWith: `${own.prefix} ALPHA`, $ci: true } }] }, [a]],
+        [{ $and: [mine, { name: { $startsWith: `${own.prefix} ALPHA` } }] }, []],
+        [{ ...mine, $or: [{ status: 'inactive' }, { filterType: { $in: ['whitelist', 'blacklist'] } }] }, [a, c]],
+        [{ ...mine, $nor: [{ status: 'inactive' }] }, [b, c]],
+        [{ ...mine, pubTopics: 'x/1' }, [c]],
+        [{ ...mine, commonName: { $endsWith: '-beta' } }, [b]],
+        [{ ...mine, id: { $in: [a.id, c.id] } }, [a, c]],
+        [{ $and: [mine, { name: { $contains: 'bet' } }], status: { $ne: 'inactive' } }, [b]],
+      ];
+      for (const [query, expected] of cases) {
+        const { ex, items } = await list(t, { query: JSON.stringify(query), perPage: 1000 }, `list with query ${JSON.stringify(query)}`);
+        t.expect.answer(ex, 200, { count: expected.length, totalCount: expected.length });
+        t.expect.equal(ex, items.map((i) => i.id), expected.map((i) => i.id), `ids matching ${JSON.stringify(query)} in commonName order`);
+      }
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'query: overrides filterField and filter (neither applied nor echoed), and is sorted and paged like any list',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-list-query'],
+    run: owning(async (t, own) => {
+      const made = [await own.create('q1'), await own.create('q2'), await own.create('q3')];
+      const query = JSON.stringify({ commonName: { $startsWith: `${own.prefix}-q` } });
+      const overriding = await list(t, { query, filterField: 'status', filter: 'no-such-status', perPage: 1000 }, 'list with query and filter');
+      t.expect.answer(overriding.ex, 200, { totalCount: 3 });
+      t.expect.that(overriding.ex, !('filter' in overriding.ex.json) && !('filterField' in overriding.ex.json), 'filter and filterField are not echoed when query overrides them');
+      const desc = made.map((c) => c.id).reverse();
+      const first = await list(t, { query, sortField: 'name', sortDirection: 'desc', perPage: 2, page: 0 }, 'page 0 of 2, by name desc');
+      const second = await list(t, { query, sortField: 'name', sortDirection: 'desc', perPage: 2, page: 1 }, 'page 1 of 2, by name desc');
+      t.expect.answer(second.ex, 200, { count: 1, totalCount: 3 });
+      t.expect.equal(second.ex, [...first.items, ...second.items].map((c) => c.id), desc, 'both pages, by name descending');
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'query: not JSON, not an object, an unknown operator or a wrong operand -> 400 Validation',
+    basis: 'vendor',
+    readme: ['rule-losant-list-query'],
+    async run(t) {
+      const bad = [
+        '{"name":',
+        '"just text"',
+        JSON.stringify({ name: { $regex: '^a' } }),
+        JSON.stringify({ name: { $startsWith: '' } }),
+        JSON.stringify({ status: { $in: 'active' } }),
+        JSON.stringify({ name: { $ci: 'yes' } }),
+        JSON.stringify({ id: { $gt: UNKNOWN_ID, $lt: 'ffffffffffffffffffffffff' } }),
+        JSON.stringify({ id: 'not-an-object-id' }),
+        JSON.stringify({ $or: { status: 'active' } }),
+        JSON.stringify({ $and: Array.from({ length: 101 }, () => ({})) }),
+      ];
+      for (const query of bad) expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query: { query } }));
+    },
+  },
+  {
+    api: 'losant',
+    name: 'query: an unknown field, nesting over 10 levels, over 200 conditions or over 4096 characters -> 400 Validation',
+    basis: 'choice',
+    readme: ['rule-losant-list-bounds'],
+    async run(t) {
+      const nested = Array.from({ length: 10 }).reduce<unknown>((q) => ({ $and: [q] }), { status: 'active' });
+      const wide = { $or: [0, 1, 2].map(() => ({ $and: Array.from({ length: 66 }, () => ({ id: null })) })) };
+      const bad = [JSON.stringify({ color: 'red' }), JSON.stringify(nested), JSON.stringify(wide), JSON.stringify({ name: 'x'.repeat(4096) })];
+      for (const query of bad) expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query: { query }, invalid: true }));
+    },
+  },
+  {
+    api: 'losant',
+    name: 'scopes: a token holding only a *.bounded scope may list, create, get, patch and delete',
+    needs: ['writes', 'creds:boundedToken'],
+    basis: 'vendor',
+    readme: ['rule-losant-scopes'],
+    run: owning(async (t, own) => {
+      const auth = { token: t.creds.boundedToken! };
+      t.expect.answer(await t.client.call('listApplicationCertificates', { params: collection(t), query: { perPage: 1 }, auth }), 200);
+      const created = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: own.certificate('bounded').pem }, auth });
+      own.adopt(created);
+      t.expect.answer(created, 201);
+      t.expect.answer(await t.client.call('getApplicationCertificate', { params: item(t, created.json.id), auth }), 200, { id: created.json.id });
+      t.expect.answer(await t.client.call('patchApplicationCertificate', { params: item(t, created.json.id), json: { description: 'bounded' }, auth }), 200, { description: 'bounded' });
+      t.expect.answer(await t.client.call('deleteApplicationCertificate', { params: item(t, created.json.id), json: {}, auth }), 200, { success: true });
+    }),
+  },
+  {
+    api: 'losant',
+    name: 'list: a blank sortDirection sorts ascending and is echoed blank (the list response enum includes "")',
+    basis: 'choice',
+    readme: ['rule-losant-list-params'],
+    async run(t) {
+      const asc = await list(t, { sortDirection: 'asc', perPage: 1000 });
+      const blank = await list(t, { sortDirection: '', perPage: 1000 }, 'list with a blank sortDirection');
+      t.expect.answer(blank.ex, 200, { sortDirection: '' });
+      t.expect.equal(blank.ex, blank.items.map((c) => c.id), asc.items.map((c) => c.id), 'the order of a blank sortDirection');
+    },
+  },
+  {
+    api: 'losant',
+    name: 'list: page and perPage must be decimal digits (Infinity, -Infinity, 1e400, 1e2, 0x2) and a filter at most 1024 characters -> 400 Validation',
+    basis: 'choice',
+    readme: ['rule-losant-list-bounds'],
+    async run(t) {
+      const bad: Array<Record<string, string>> = [];
+      for (const value of ['Infinity', '-Infinity', '1e400', '1e2', '0x2']) bad.push({ page: value }, { perPage: value });
+      bad.push({ filterField: CN, filter: '*'.repeat(1025) });
+      for (const query of bad) expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query, invalid: true }));
+      const stars = await list(t, { filterField: CN, filter: '*'.repeat(1024), perPage: 1 }, 'list with a 1024-character glob');
+      const all = await list(t, { perPage: 1 });
+      t.expect.equal(stars.ex, stars.ex.json.totalCount, all.ex.json.totalCount, 'a glob of 1024 stars matches every certificate');
+    },
+  },
+  {
+    api: 'losant',
+    name: 'list: a backtracking-hostile glob (*a*a*a*a*a*a*b) on long common names answers at once',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-losant-list-bounds'],
+    run: owning(async (t, own) => {
+      await own.create('a'.repeat(64));
+      const started = Date.now();
+      const { ex } = await list(t, { filterField: CN, filter: `${own.prefix}-*a*a*a*a*a*a*b` }, 'list with a hostile glob');
+      t.expect.answer(ex, 200, { totalCount: 0 });
+      t.expect.that(ex, Date.now() - started < 2000, `answered in ${Date.now() - started} ms (a backtracking glob takes seconds)`);
+    }),
   },
 ];

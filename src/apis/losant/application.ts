@@ -1,6 +1,8 @@
-import { foldCase, globMatcher, literalPrefix, pageOf } from './listing';
+import { foldCase } from './foldCase';
+import { globMatcher, literalPrefix } from './glob';
+import { pageOf } from './listing';
 import { descendingPage, SortedIndex } from './sortedIndex';
-import type { Certificate, FilterField, ListQuery, SortField } from './store';
+import type { Certificate, FilterField, ListQuery, SortField, TextFilterField } from './store';
 
 // One Losant application's certificates and the indexes its lists read. Lists never sort: the
 // certificates are kept sorted by every sort field (all of them, and per status, for the status
@@ -8,6 +10,7 @@ import type { Certificate, FilterField, ListQuery, SortField } from './store';
 
 /** A field's value for sorting and filtering: one monomorphic function per field, as comparators run millions of times in a bulk seed. */
 const GETTERS: Record<SortField, (c: Certificate) => string> = {
+  name: (c) => c.name,
   'certificateInfo.commonName': (c) => c.certificateInfo.commonName ?? '',
   status: (c) => c.status,
   id: (c) => c.id,
@@ -104,15 +107,21 @@ class SortedViews {
   }
 }
 
-const byFoldedName = (c: Certificate) => foldCase(c.certificateInfo.commonName ?? '');
+const TEXT_FIELDS: TextFilterField[] = ['name', 'certificateInfo.commonName'];
+const isTextField = (field: FilterField): field is TextFilterField => field !== 'status';
+
+/** By the case-folded value of a text field, then id: a glob with a literal prefix reads one range of it. */
+function foldedIndex(field: TextFilterField): SortedIndex<Certificate> {
+  const value = getter(field);
+  return new SortedIndex<Certificate>((a, b) => byCodePoint(foldCase(value(a)), foldCase(value(b))) || byCodePoint(a.id, b.id));
+}
 
 export class Application {
   /** In insertion order, which dumps keep. */
   readonly byId = new Map<string, Certificate>();
   private readonly all = new SortedViews();
   private readonly byStatus = new Map<string, SortedViews>();
-  /** By case-folded commonName, then id: a glob with a literal prefix reads one range of it. */
-  private readonly byName = new SortedIndex<Certificate>((a, b) => byCodePoint(byFoldedName(a), byFoldedName(b)) || byCodePoint(a.id, b.id));
+  private readonly folded = new Map<TextFilterField, SortedIndex<Certificate>>(TEXT_FIELDS.map((field) => [field, foldedIndex(field)]));
 
   /** Adds, or replaces the record with the same id (keeping its place in id-map order, for dumps). */
   add(c: Certificate): void {
@@ -121,7 +130,7 @@ export class Application {
     this.byId.set(c.id, c);
     this.all.add(c);
     this.statusViews(c.status).add(c);
-    this.byName.add(c);
+    for (const index of this.folded.values()) index.add(c);
   }
 
   remove(c: Certificate): void {
@@ -140,11 +149,18 @@ export class Application {
       this.all.addAll(field, ordered);
       for (const status of statuses) this.statusViews(status).addAll(field, ordered.filter((c) => c.status === status));
     }
-    this.byName.addAll(groupedBy(inIdOrder, byFoldedName) ?? inIdOrder);
+    for (const [field, index] of this.folded) {
+      const value = getter(field);
+      index.addAll(groupedBy(inIdOrder, (c) => foldCase(value(c))) ?? inIdOrder);
+    }
   }
 
   list(query: ListQuery): { items: Certificate[]; totalCount: number } {
     const offset = query.page * query.perPage;
+    if (query.where) {
+      const matches = [...this.byId.values()].filter(query.where);
+      return { items: pageOf(matches, orderBy(query.sortField, query.descending), offset, query.perPage), totalCount: matches.length };
+    }
     const views = this.viewsFor(query.filter);
     if (views) return { items: views.page(query, offset, query.perPage), totalCount: views.size };
     // A filter no index answers exactly: the candidates it narrows to are filtered and paged.
@@ -158,7 +174,7 @@ export class Application {
   private unindex(c: Certificate): void {
     this.all.remove(c);
     this.statusViews(c.status).remove(c);
-    this.byName.remove(c);
+    for (const index of this.folded.values()) index.remove(c);
   }
 
   /** The views holding exactly the matches, when there are such: no filter, or a status glob. */
@@ -174,13 +190,16 @@ export class Application {
     return undefined;
   }
 
-  /** Certificates that may match: the commonName range sharing the glob's literal prefix, or all. */
+  /** Certificates that may match: the range of a text field sharing the glob's literal prefix, or all. */
   private candidates(field: FilterField, glob: string): Certificate[] {
-    const prefix = field === 'certificateInfo.commonName' ? foldCase(literalPrefix(glob)) : '';
-    if (!prefix) return [...this.byId.values()];
-    const start = this.byName.firstRank((c) => byFoldedName(c) >= prefix);
-    const end = this.byName.firstRank((c) => byFoldedName(c) > prefix && !byFoldedName(c).startsWith(prefix));
-    return this.byName.slice(start, end - start);
+    const prefix = isTextField(field) ? foldCase(literalPrefix(glob)) : '';
+    if (!isTextField(field) || !prefix) return [...this.byId.values()];
+    const index = this.folded.get(field)!;
+    const value = getter(field);
+    const fold = (c: Certificate) => foldCase(value(c));
+    const start = index.firstRank((c) => fold(c) >= prefix);
+    const end = index.firstRank((c) => fold(c) > prefix && !fold(c).startsWith(prefix));
+    return index.slice(start, end - start);
   }
 
   private statusViews(status: string): SortedViews {

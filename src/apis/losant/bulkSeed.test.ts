@@ -23,6 +23,7 @@ describe('seedBulkCertificates (/__admin/seed for Losant)', () => {
       expect(parseInt(c.id.slice(0, 8), 16)).toBe(Math.floor(Date.parse(c.creationDate) / 1000));
       expect(c.lastUpdated >= c.creationDate).toBe(true);
       expect(c.applicationCertificateId).toBe(c.id);
+      expect(c.name).toBe(c.certificateInfo.commonName || c.certificateInfo.serialNumber);
     }
     const statuses = new Set(certificates.map((c) => c.status));
     expect(statuses).toEqual(new Set(['active', 'inactive']));

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { FixtureCertificate } from './fixtures';
-import type { Certificate, CertificateStatus, FilterType, LosantStore } from './store';
+import { type Certificate, type CertificateStatus, defaultName, type FilterType, type LosantStore } from './store';
 
 // /__admin/seed for Losant: many certificates in one application, for scale benchmarks. Like the
 // fixture's generated certificates, but built for a million records: faker draws only numbers per
@@ -32,6 +32,7 @@ export function seedBulkCertificates(store: LosantStore, faker: Faker, options: 
   const adjectives = faker.helpers.multiple(() => faker.commerce.productAdjective(), { count: 20 });
   const cities = faker.helpers.multiple(() => faker.location.city(), { count: 50 });
   const infos = sources.map((s) => Object.freeze({ ...s.info }));
+  const names = infos.map(defaultName);
   const topics = (filterType: FilterType) =>
     filterType === 'whitelist' || filterType === 'blacklist'
       ? Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () => ['devices/', hex6(faker), hex6(faker), hex6(faker), hex6(faker), '/', TOPIC_KINDS[faker.number.int(2)]].join(''))
@@ -62,6 +63,7 @@ export function seedBulkCertificates(store: LosantStore, faker: Faker, options: 
       applicationId,
       creationDate: created,
       lastUpdated: new Date(updated).toISOString(),
+      name: names[n],
       status: (faker.number.int(3) < 3 ? 'active' : 'inactive') as CertificateStatus,
       description: [adjectives[faker.number.int(adjectives.length - 1)], infos[n].commonName, 'in', cities[faker.number.int(cities.length - 1)]].join(' '),
       certificateInfo: infos[n],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../paths';
 import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
-import type { Certificate } from './store';
+import { type Certificate, defaultName } from './store';
 
 // fixtures/losant, read and parsed once per process; every namespace is seeded from this value.
 
@@ -41,7 +41,7 @@ function load(): LosantFixtures {
       generated: app.generated ?? 0,
       certificates: app.certificates.map(({ certificateFile, ...fields }: any): Certificate => {
         const { pem, info } = readPem(certificateFile);
-        return { ...fields, applicationCertificateId: fields.id, applicationId: app.id, certificateInfo: info, certificate: pem };
+        return { ...fields, name: fields.name ?? defaultName(info), applicationCertificateId: fields.id, applicationId: app.id, certificateInfo: info, certificate: pem };
       }),
     })),
     generatedCertificates: seed.generatedCertificateFiles.map(readPem),

@@ -1,7 +1,8 @@
 import type { Handler } from '../../core/module';
 import type { EngineResponse } from '../../core/types';
+import { parseAdvancedQuery } from './advancedQuery';
 import type { Principal } from './auth';
-import { applicationNotFound, certificateNotFound, invalidCertificate } from './errors';
+import { applicationNotFound, certificateNotFound, invalidCertificate, losantError } from './errors';
 import type { LosantState } from './state';
 import type { CertificatePatch, CertificatePost, FilterField, ListQuery, SortField } from './store';
 
@@ -20,15 +21,27 @@ const isBlank = (value: unknown) => value === undefined || value === '';
 
 export const listApplicationCertificates: LosantHandler = (ctx) => {
   const { applicationId } = ctx.params;
-  // The engine has applied the spec's defaults and coerced page/perPage to integers.
-  const { sortField, sortDirection, page, perPage, filterField, filter } = ctx.query;
-  const filtering = !isBlank(filterField) && !isBlank(filter);
+  // The engine has applied the spec's defaults; page and perPage are decimal digits (the spec's patterns).
+  const { sortField, sortDirection, filterField, filter, query: advanced } = ctx.query;
+  const page = Number(ctx.query.page);
+  const perPage = Number(ctx.query.perPage);
+  let where: ListQuery['where'];
+  if (!isBlank(advanced)) {
+    // Checked before the application is looked up: a malformed parameter is a 400 whatever the ids name.
+    const parsed = parseAdvancedQuery(advanced);
+    if (!parsed.ok) return losantError(400, 'Validation', parsed.message);
+    where = parsed.matches;
+  }
+  // `query` overrides filterField/filter (losant-rest's own description of it), which are then not echoed.
+  const filtering = !where && !isBlank(filterField) && !isBlank(filter);
   const query: ListQuery = {
     sortField: sortField as SortField,
+    // A blank sortDirection sorts as the default does, and is echoed blank.
     descending: String(sortDirection).toLowerCase() === 'desc',
     page,
     perPage,
     filter: filtering ? { field: filterField as FilterField, glob: filter } : undefined,
+    where,
   };
   const outcome = ctx.state.store.list(applicationId, query);
   if (!outcome.ok) return FAILURES[outcome.reason]();

@@ -1,4 +1,4 @@
-import { globMatcher } from './listing';
+import { globMatcher } from './glob';
 import { type Certificate, type CertificateStatus, type ListQuery, LosantStore, SORT_FIELDS } from './store';
 import { EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 
@@ -36,6 +36,7 @@ function bulk(next: () => number, count: number, firstId: number): Certificate[]
       applicationId: APP,
       creationDate: `2021-02-${day}T10:00:00.000Z`,
       lastUpdated: `2022-03-${day}T1${next() % 10}:00:00.000Z`,
+      name: NAMES[next() % NAMES.length] || 'unnamed',
       status: (next() % 4 ? 'active' : 'inactive') as CertificateStatus,
       certificateInfo: { commonName: NAMES[next() % NAMES.length] } as Certificate['certificateInfo'],
       filterType: 'all',
@@ -60,6 +61,7 @@ describe('LosantStore list indexes agree with filter + sort + slice', () => {
       if (outcome.ok) ids.push(outcome.certificate.id);
     }
     for (let i = 0; i < 80; i++) store.patch(APP, ids[next() % ids.length], { status: next() % 2 ? 'active' : 'inactive' }, times[next() % 3]);
+    for (let i = 0; i < 60; i++) store.patch(APP, ids[next() % ids.length], { name: NAMES[next() % NAMES.length] || 'x' }, times[next() % 3]);
     for (let i = 0; i < 40; i++) store.remove(APP, ids[next() % ids.length]);
     store.insertMany(APP, bulk(next, 700, 0x100000));
     for (let i = 0; i < 20; i++) store.patch(APP, (0x100000 + (next() % 700)).toString(16).padStart(24, '0'), { certificate: pems[next() % 3] }, times[2]);
@@ -77,6 +79,10 @@ describe('LosantStore list indexes agree with filter + sort + slice', () => {
       { field: 'certificateInfo.commonName', glob: 'i*' },
       { field: 'certificateInfo.commonName', glob: 'e*-*' },
       { field: 'certificateInfo.commonName', glob: '*device' },
+      { field: 'name', glob: 'edge*' },
+      { field: 'name', glob: 'EXAMPLE-DEVICE' },
+      { field: 'name', glob: '*2' },
+      { field: 'name', glob: 'İ*' },
     ];
     for (const sortField of SORT_FIELDS) {
       for (const descending of [false, true]) {

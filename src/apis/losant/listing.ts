@@ -1,47 +1,4 @@
-// Filtering and paging helpers for the certificate list. Kept apart from the store so the glob and
-// the page selection can be tested on their own.
-
-/**
- * Losant's glob: `*` matches any run of characters (possibly none), everything else matches
- * itself; the whole value must match; case-insensitive [standin choice, written in the spec].
- */
-export function globMatcher(glob: string): (value: string) => boolean {
-  const source = glob
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  const pattern = new RegExp(`^${source}$`, 'is');
-  return (value) => pattern.test(value);
-}
-
-/** The glob's characters before its first `*`: every match starts with them (case-insensitively). */
-export function literalPrefix(glob: string): string {
-  const star = glob.indexOf('*');
-  return star < 0 ? glob : glob.slice(0, star);
-}
-
-// What the glob's RegExp compares when ignoring case (no `u` flag): each UTF-16 unit upper-cased,
-// unless that takes more than one unit or maps a non-ASCII unit into ASCII (ECMA-262
-// Canonicalize). Two strings match case-insensitively exactly when their folds are equal.
-function canonicalize(unit: string): string {
-  const upper = unit.toUpperCase();
-  if (upper.length !== 1) return unit;
-  return unit.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128 ? unit : upper;
-}
-
-const folded = new Map<string, string>();
-
-/** `text` as the case-insensitive glob sees it; the index of names compares these. */
-export function foldCase(text: string): string {
-  let fold = folded.get(text);
-  if (fold === undefined) {
-    // eslint-disable-next-line no-control-regex
-    fold = /^[\x00-\x7f]*$/.test(text) ? text.toUpperCase() : Array.from(text.split(''), canonicalize).join('');
-    if (folded.size >= 10_000) folded.clear(); // names repeat (one per device model); a bound for when they do not
-    folded.set(text, fold);
-  }
-  return fold;
-}
+// Paging for the certificate list, kept apart from the store so page selection can be tested on its own.
 
 type Compare<T> = (a: T, b: T) => number;
 

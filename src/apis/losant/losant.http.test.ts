@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { loadSpec } from '../../core/spec';
 import { SPECS_DIR } from '../../paths';
+import { certificateFor } from '../../../contract-tests/lib/testCertificate';
 import { createApp } from '../../server';
 import { EXAMPLE_INFO, EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 
-// Every issue-3 rule for Losant, over HTTP against the in-process app. Each test uses its own
+// Every rule of the Losant spec, over HTTP against the in-process app. Each test uses its own
 // namespace, so tests are independent and may run in any order.
 
 const APP = '575ec8687ae143cd83dc4a97';
@@ -372,16 +373,64 @@ describe('losant: list', () => {
   it.each([
     [{ sortField: 'description' }, 'sortField'],
     [{ sortDirection: 'up' }, 'sortDirection'],
+    [{ sortDirection: 'Desc' }, 'sortDirection'],
     [{ perPage: '0' }, 'perPage'],
     [{ perPage: '1001' }, 'perPage'],
+    [{ perPage: '2.5' }, 'perPage'],
+    [{ perPage: '' }, 'perPage'],
     [{ page: '-1' }, 'page'],
     [{ page: 'two' }, 'page'],
+    [{ page: '1234567890123456' }, 'page'],
     [{ filterField: 'description' }, 'filterField'],
+    [{ filterField: 'status', filter: 'x'.repeat(1025) }, 'filter'],
   ])('%j → 400 Validation', async (query, field) => {
     const res = await api().list(query);
     expect(res.status).toBe(400);
     expect(res.body.type).toBe('Validation');
     expect(res.body.message).toContain(`'${field}'`);
+  });
+
+  // Regression (hostile input): these were coerced by Number(): Infinity answered 500, hex was read as a number.
+  it.each(['Infinity', '-Infinity', '1e400', '0x2', '1e2', ' 5', '+5'])('page or perPage = %j → 400 Validation, never 500 or a coerced number', async (value) => {
+    const client = api();
+    for (const name of ['page', 'perPage']) {
+      const res = await client.list({ [name]: value });
+      expect([res.status, res.body.type]).toEqual([400, 'Validation']);
+      expect(res.body.message).toContain(`query parameter '${name}' must match pattern`);
+    }
+  });
+
+  it('page and perPage are decimal digits, leading zeros allowed, echoed as integers', async () => {
+    const res = await api().list({ page: '001', perPage: '0002' });
+    expect(res.body).toMatchObject({ page: 1, perPage: 2, count: 2, totalCount: 5 });
+    expect((await api().list({ perPage: '1000' })).body.perPage).toBe(1000);
+  });
+
+  it('sortDirection "" (the list response enum includes it) sorts ascending and is echoed blank', async () => {
+    const client = api();
+    const blank = await client.list({ sortDirection: '' });
+    expect(blank.status).toBe(200);
+    expect(blank.body.sortDirection).toBe('');
+    expect(ids(blank)).toEqual(ids(await client.list({ sortDirection: 'asc' })));
+  });
+
+  // Regression (hostile input): the glob was a backtracking RegExp; this took ~3 s per certificate.
+  it('hostile filter: `*a*a*a*a*a*a*b` against 64-character common names answers fast', async () => {
+    const client = api();
+    for (let i = 0; i < 3; i++) await client.create({ certificate: certificateFor('a'.repeat(64)).pem, description: String(i) });
+    const started = performance.now();
+    const res = await client.list({ filterField: 'certificateInfo.commonName', filter: '*a*a*a*a*a*a*b' });
+    expect(res.body.totalCount).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('hostile filter: a 1024-character glob of stars is answered; one more character is 400 Validation', async () => {
+    const client = api();
+    const stars = await client.list({ filterField: 'certificateInfo.commonName', filter: '*'.repeat(1024) });
+    expect(stars.body.totalCount).toBe(5);
+    const over = await client.list({ filterField: 'certificateInfo.commonName', filter: '*'.repeat(1025) });
+    expect(over.status).toBe(400);
+    expect(over.body).toEqual({ type: 'Validation', message: "query parameter 'filter' must NOT have more than 1024 characters" });
   });
 
   it('lists only the asked application\'s certificates', async () => {

@@ -30,6 +30,22 @@ describe('LosantStore', () => {
     expect(c).not.toHaveProperty('deviceIds');
   });
 
+  it('create keeps the name sent, or takes the common name, or the serial number when there is no CN', () => {
+    const store = newStore();
+    expect(created(store).name).toBe('example-device');
+    const noCn = created(store, NO_CN_PEM);
+    expect(noCn.name).toBe(noCn.certificateInfo.serialNumber);
+    const named = store.create(APP, { certificate: EXAMPLE_PEM, name: 'Boiler' }, T0);
+    expect(named).toMatchObject({ ok: true, certificate: { name: 'Boiler' } });
+  });
+
+  it('patch sets the name; a new certificate keeps the name it had', () => {
+    const store = newStore();
+    const c = created(store);
+    expect(store.patch(APP, c.id, { certificate: SECOND_PEM }, T1)).toMatchObject({ ok: true, certificate: { name: 'example-device' } });
+    expect(store.patch(APP, c.id, { name: 'Renamed' }, T1)).toMatchObject({ ok: true, certificate: { name: 'Renamed' } });
+  });
+
   it('create sets id = applicationCertificateId, the application and both dates from the clock', () => {
     const c = created(newStore());
     expect(c.id).toMatch(/^[0-9a-f]{24}$/);
@@ -143,6 +159,21 @@ describe('LosantStore', () => {
       const { store, a, b } = seeded();
       expect(store.list(APP, listAll({ filter: { field: 'status', glob: 'in*' } }))).toMatchObject({ totalCount: 1, items: [{ id: a.id }] });
       expect(store.list(APP, listAll({ filter: { field: 'certificateInfo.commonName', glob: '*-DEVICE' } }))).toMatchObject({ totalCount: 2, items: [{ id: a.id }, { id: b.id }] });
+    });
+
+    it('an advanced query (where) overrides the filter, then sorts and pages its matches', () => {
+      const { store, a, b } = seeded();
+      const where = (c: { status: string; certificateInfo: { commonName: string } }) => c.certificateInfo.commonName.endsWith('-device');
+      const query = listAll({ where, filter: { field: 'status', glob: 'inactive' }, sortField: 'creationDate', descending: true });
+      expect(store.list(APP, query)).toMatchObject({ ok: true, totalCount: 2, items: [{ id: b.id }, { id: a.id }] });
+      expect(store.list(APP, { ...query, page: 1, perPage: 1 })).toMatchObject({ totalCount: 2, items: [{ id: a.id }] });
+    });
+
+    it('sorts and filters by name', () => {
+      const { store, a, b, c } = seeded();
+      store.patch(APP, c.id, { name: 'Zed' }, T1);
+      expect(store.list(APP, listAll({ sortField: 'name' }))).toMatchObject({ items: [{ id: c.id }, { id: a.id }, { id: b.id }] }); // 'Z' < 'e' by code point
+      expect(store.list(APP, listAll({ filter: { field: 'name', glob: 'z*' } }))).toMatchObject({ totalCount: 1, items: [{ id: c.id }] });
     });
 
     it('lists only the asked application, and refuses an unknown one', () => {

@@ -1,3 +1,4 @@
+import type { CertificatePredicate } from './advancedQuery';
 import { Application } from './application';
 import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
 
@@ -20,6 +21,8 @@ export interface Certificate {
   applicationId: string;
   creationDate: string;
   lastUpdated: string;
+  /** Set by the client, or else from the certificate when it is stored (defaultName). */
+  name: string;
   status: CertificateStatus;
   description?: string;
   deviceIds?: string[];
@@ -33,6 +36,7 @@ export interface Certificate {
 
 export interface CertificatePost {
   certificate: string;
+  name?: string;
   status?: CertificateStatus;
   description?: string;
   deviceIds?: string[];
@@ -42,11 +46,13 @@ export interface CertificatePost {
   subTopics?: string[];
 }
 
-export type CertificatePatch = Partial<Pick<Certificate, 'status' | 'description' | 'certificate' | 'filterType' | 'pubTopics' | 'subTopics'>>;
+export type CertificatePatch = Partial<Pick<Certificate, 'name' | 'status' | 'description' | 'certificate' | 'filterType' | 'pubTopics' | 'subTopics'>>;
 
-export const SORT_FIELDS = ['certificateInfo.commonName', 'status', 'id', 'creationDate', 'lastUpdated'] as const;
+export const SORT_FIELDS = ['name', 'certificateInfo.commonName', 'status', 'id', 'creationDate', 'lastUpdated'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export type FilterField = 'certificateInfo.commonName' | 'status';
+export type FilterField = 'name' | 'certificateInfo.commonName' | 'status';
+/** The filter fields holding free text, which the list keeps case-folded indexes of. */
+export type TextFilterField = Exclude<FilterField, 'status'>;
 
 export interface ListQuery {
   sortField: SortField;
@@ -55,6 +61,8 @@ export interface ListQuery {
   perPage: number;
   /** Both set and non-blank, or no filtering at all. */
   filter?: { field: FilterField; glob: string };
+  /** An advanced query, which overrides `filter`. */
+  where?: CertificatePredicate;
 }
 
 export type Missing = 'applicationNotFound' | 'certificateNotFound';
@@ -64,6 +72,14 @@ export type LookupOutcome = Found | { ok: false; reason: Missing };
 export type PatchOutcome = Found | { ok: false; reason: Missing | 'invalidCertificate' };
 export type DeleteOutcome = { ok: true } | { ok: false; reason: Missing };
 export type ListOutcome = { ok: true; items: Certificate[]; totalCount: number } | { ok: false; reason: 'applicationNotFound' };
+
+/**
+ * The name a certificate gets when none is sent: its common name, or its serial number when it has
+ * no common name (docs.losant.com, "Device Certificate: Register Node").
+ */
+export function defaultName(info: CertificateInfo): string {
+  return info.commonName ? info.commonName : info.serialNumber;
+}
 
 // ObjectIds are hex numbers: 575EC8... and 575ec8... name the same record, as they do in MongoDB.
 const key = (id: string) => id.toLowerCase();
@@ -76,6 +92,7 @@ function copy(c: Certificate): Certificate {
     applicationId: c.applicationId,
     creationDate: c.creationDate,
     lastUpdated: c.lastUpdated,
+    name: c.name,
     status: c.status,
     ...(c.description !== undefined && { description: c.description }),
     ...(c.deviceIds !== undefined && { deviceIds: [...c.deviceIds] }),
@@ -145,6 +162,7 @@ export class LosantStore {
       applicationId: key(applicationId),
       creationDate: stamp,
       lastUpdated: stamp,
+      name: post.name ?? defaultName(certificateInfo),
       status: post.status ?? 'active',
       certificateInfo,
       filterType: post.filterType ?? 'all',
@@ -169,6 +187,8 @@ export class LosantStore {
       if (!certificateInfo) return { ok: false, reason: 'invalidCertificate' };
     }
     const updated: Certificate = { ...found.certificate, lastUpdated: now.toISOString() };
+    // A new certificate keeps the name it had, set or derived [standin choice].
+    if (patch.name !== undefined) updated.name = patch.name;
     if (patch.status !== undefined) updated.status = patch.status;
     if (patch.description !== undefined) updated.description = patch.description;
     if (patch.filterType !== undefined) updated.filterType = patch.filterType;

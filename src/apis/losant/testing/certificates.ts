@@ -1,6 +1,6 @@
 // Real PEM certificates for tests (made with openssl; EC P-256, self-signed).
 
-/** The spec's POST example (/tmp/brief/losant-example-cert.pem): CN example-device. */
+/** The spec's POST example: CN example-device. */
 export const EXAMPLE_PEM = `-----BEGIN CERTIFICATE-----
 MIIBhjCCAS2gAwIBAgIUfisyQ/l3rvjvezezj6/WSeQ9/6cwCgYIKoZIzj0EAwIw
 GTEXMBUGA1UEAwwOZXhhbXBsZS1kZXZpY2UwHhcNMjYxMTI0MDExMDMwWhcNMzYx
