@@ -4,7 +4,7 @@ import { type ContractReport, runContract } from '../lib/runner';
 import { brokenApp, rewriteJsonBody } from './brokenApp';
 
 // The signatures (ncanode) scenarios against deliberately broken implementations. Each is the real mock
-// behind one middleware that breaks a single rule of issue 3 (by rewriting the request or the answer);
+// behind one middleware that breaks a single rule of the spec (by rewriting the request or the answer);
 // the scenario for that rule must fail with a readable failure (message + curl), and every other
 // signatures scenario must still pass. src/ is never touched.
 
@@ -26,6 +26,41 @@ function rewriteJsonResponse(when: (req: express.Request) => boolean, change: (a
       return end(payload);
     };
     next();
+  };
+}
+
+/** The scenarios of the PHP input handling, by what they check. */
+const INPUT = {
+  contentType: 'input: the body is read as JSON whatever the Content-Type (text/plain, a form-encoded label)',
+  untyped: 'input: a JSON body without a Content-Type is read too',
+  notJson: 'input: a body that is not a JSON object adds no parameters (no 400): the query string alone is read',
+  malformed: 'input: malformed JSON labelled application/json adds no parameters (no 400): the query string alone is read',
+  trimmed: 'input: values are trimmed and a blank one is missing: a whitespace-only cms -> 400 "cms" parameter must be set, nothing stored; a padded key finds the signature',
+  versionCast: 'input: version is cast with (int): "1", "2.0" and 3.0 count as the number; "abc" -> 400 "Version must be set"',
+  stringCast: 'input: document, thread and cms are cast with (string): numbers are stored as their text (12 -> "12") and found by it',
+  intAuthor: 'input: version_created_by and version_comment accept integers (the docs type them [int]) and store them as strings',
+  scalarTags: 'input: tags that are not an array save no tags (201); in the list a single tag value is a filter of one',
+  limitCast: 'input: limit and offset are cast with (int): limit=abc and limit=-1 are no limit, offset=-1 no offset, limit=2abc is 2',
+  noMessage: 'envelope: a success body has no "message" key (the framework drops a null one); DELETE has no content',
+};
+
+/** Answers a request `refuse` picks from its raw body, as a stricter server would; the rest goes on unchanged. */
+function refuseByBody(refuse: (req: express.Request, text: string) => string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const chunks: Buffer[] = [];
+    const collect = (c: Buffer) => chunks.push(c);
+    req.on('data', collect);
+    req.once('end', () => {
+      req.off('data', collect);
+      const payload = Buffer.concat(chunks);
+      const message = refuse(req, payload.toString('utf8'));
+      if (message) return res.status(400).json({ status: false, message });
+      next();
+      setImmediate(() => {
+        req.emit('data', payload);
+        req.emit('end');
+      });
+    });
   };
 }
 
@@ -53,6 +88,7 @@ const RULES: BrokenRule[] = [
       'save: a later POST with a version other than the stored one -> 400 "Version provided is not equal to actual signature version", nothing stored',
       'save: of 100 simultaneous POSTs with the stored version exactly one gets 201, the others the stale-version 400',
       'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
+      INPUT.versionCast,
     ],
   },
   {
@@ -60,7 +96,7 @@ const RULES: BrokenRule[] = [
     breaker: rewriteJsonBody((req) => req.method === 'DELETE', (body) => {
       for (const key of Object.keys(body ?? {})) delete body[key];
     }),
-    fails: ['parameters: DELETE reads document and thread from a JSON body'],
+    fails: ['parameters: DELETE reads document and thread from a JSON body', INPUT.stringCast],
   },
   {
     rule: 'DELETE answers 200 {status:true} but deletes nothing',
@@ -96,6 +132,7 @@ const RULES: BrokenRule[] = [
       'list: tags in the PHP form tags[]=a&tags[]=b is read like tags=a&tags=b',
       'list: limit and offset page the list; 0 means no limit / no offset',
       'list: count truthy adds nb_results, the number of matches before paging',
+      INPUT.limitCast,
     ],
   },
   {
@@ -117,6 +154,78 @@ const RULES: BrokenRule[] = [
       'save: a new version without tags, comment or author has no tags and null comment/author (nothing carried over)',
       'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
     ],
+  },
+  {
+    rule: 'a body labelled anything but application/json is refused with 400, as a strict JSON API would',
+    breaker: refuseByBody((req, text) =>
+      text.length && !/^application\/json/.test(req.headers['content-type'] ?? '') ? `Content-Type '${req.headers['content-type'] ?? ''}' is not supported` : undefined,
+    ),
+    fails: [INPUT.contentType, INPUT.untyped, INPUT.notJson],
+  },
+  {
+    rule: 'malformed JSON is refused with 400 instead of being ignored',
+    breaker: refuseByBody((req, text) => {
+      if (!text.length || !/^application\/json/.test(req.headers['content-type'] ?? '')) return undefined;
+      try {
+        JSON.parse(text);
+        return undefined;
+      } catch {
+        return 'request body is not valid JSON';
+      }
+    }),
+    fails: [INPUT.malformed],
+  },
+  {
+    rule: 'values are not trimmed: a whitespace-only cms is stored',
+    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
+      if (typeof body?.cms === 'string' && body.cms.trim() === '' && body.cms !== '') body.cms = `${body.cms}kept`;
+    }),
+    fails: [INPUT.trimmed],
+  },
+  {
+    rule: 'version is not cast: a version sent as text counts as missing',
+    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
+      if (typeof body?.version === 'string') delete body.version;
+    }),
+    fails: [INPUT.versionCast],
+  },
+  {
+    rule: 'a number where a string is documented is refused (document, thread, cms)',
+    breaker: rewriteJsonBody(() => true, (body) => {
+      for (const name of ['document', 'thread', 'cms']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
+    }),
+    fails: [INPUT.stringCast],
+  },
+  {
+    rule: 'version_created_by / version_comment as integers are refused',
+    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
+      for (const name of ['version_created_by', 'version_comment']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
+    }),
+    fails: [INPUT.intAuthor],
+  },
+  {
+    rule: 'tags that are not an array are refused',
+    breaker: rewriteJsonBody(() => true, (body) => {
+      if (body && 'tags' in body && !Array.isArray(body.tags)) body.tags = [[body.tags]];
+    }),
+    fails: [INPUT.scalarTags],
+  },
+  {
+    rule: 'limit or offset that is not a non-negative integer is refused with 400',
+    breaker: (req, res, next) => {
+      if (req.method !== 'GET' || !LIST.test(req.url)) return next();
+      const bad = ['limit', 'offset'].find((name) => typeof req.query[name] === 'string' && !/^\d+$/.test(req.query[name] as string));
+      if (!bad) return next();
+      res.status(400).json({ status: false, message: `"${bad}" parameter is invalid: must be integer` });
+    },
+    fails: [INPUT.limitCast],
+  },
+  {
+    rule: 'success bodies carry "message": null, as the docs show',
+    breaker: rewriteJsonResponse(() => true, (answer) => {
+      if (answer.body?.status === true) answer.body.message = null;
+    }),
+    fails: [INPUT.noMessage],
   },
 ];
 

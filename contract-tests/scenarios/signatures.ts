@@ -1,7 +1,7 @@
 import type { CallInit, Exchange } from '../lib/client';
 import type { Scenario, ScenarioContext } from '../lib/scenario';
 
-// ncanode "Signatures Persist API": the rules of issue 3 and of the spec's operation descriptions, one
+// ncanode "Signatures Persist API": the rules of the spec's operation descriptions, one
 // scenario each. Every pair (document, thread) a scenario writes is made of t.unique() values, so a live
 // store's other signatures never interfere; list scenarios filter on such a unique document.
 
@@ -562,30 +562,166 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     },
   },
 
-  // ------------------------------------------------------------------ wrong types
+  // ------------------------------------------------------------------ input as the PHP service reads it
   {
     api: 'signatures',
-    name: 'list: a parameter of the wrong type (limit=-1, offset=abc) -> 400 "<name>" parameter is invalid',
+    name: 'input: the body is read as JSON whatever the Content-Type (text/plain, a form-encoded label)',
+    needs: ['writes'],
     async run(t) {
-      const neg = await t.client.call('listSignatures', { query: { limit: -1 }, invalid: true });
-      expectError(t, neg, 400, '"limit" parameter is invalid: must be >= 0');
-      const text = await t.client.call('listSignatures', { query: { offset: 'abc' }, invalid: true });
-      expectError(t, text, 400, /^"offset" parameter is invalid/);
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+        const key = pair(t);
+        const ex = await t.client.call('saveSignature', { body: JSON.stringify({ ...key, cms: cms(type) }), headers: { 'content-type': type } });
+        t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version: 1 } } }, `a JSON body labelled ${type}`);
+        const back = await t.client.call('deleteSignature', { body: JSON.stringify(key), headers: { 'content-type': type } });
+        t.expect.answer(back, 200, { status: true }, `DELETE with a JSON body labelled ${type}`);
+        await expectGone(t, key, `GET after the DELETE labelled ${type}`);
+      }
     },
   },
   {
     api: 'signatures',
-    name: 'save: a parameter of the wrong type (version as a JSON string, tags not a string array) -> 400, nothing stored',
+    name: 'input: a JSON body without a Content-Type is read too',
+    needs: ['writes'],
+    async run(t) {
+      const key = pair(t);
+      // Prism matches a body without a Content-Type against the first media type's schema, so it cannot carry this one.
+      const ex = await t.client.call('saveSignature', { body: JSON.stringify({ ...key, cms: cms('untyped') }), invalid: true });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version: 1 } } });
+      await current(t, key, 'read back the signature saved without a Content-Type');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: a body that is not a JSON object adds no parameters (no 400): the query string alone is read',
+    needs: ['writes'],
+    async run(t) {
+      for (const body of ['{"document": ', 'document=x&thread=y', '"just a string"']) {
+        const key = pair(t);
+        const ex = await t.client.call('saveSignature', { query: { ...key, cms: cms(body) }, body, headers: { 'content-type': 'text/plain' } });
+        t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version: 1 } } }, `the body ${JSON.stringify(body)} is ignored`);
+      }
+      const none = await t.client.call('deleteSignature', { body: '{"document":"doc_12","thread":"ticket_42"', headers: { 'content-type': 'text/plain' } });
+      expectError(t, none, 400, KEY_NOT_SET);
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: malformed JSON labelled application/json adds no parameters (no 400): the query string alone is read',
+    needs: ['writes'],
+    async run(t) {
+      const key = pair(t);
+      // Prism answers a JSON body it cannot parse itself, so this one only runs against standin or the vendor.
+      const ex = await t.client.call('saveSignature', { query: { ...key, cms: cms('malformed') }, body: '{"document": ', headers: { 'content-type': 'application/json' }, invalid: true });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version: 1 } } });
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: values are trimmed and a blank one is missing: a whitespace-only cms -> 400 "cms" parameter must be set, nothing stored; a padded key finds the signature',
+    needs: ['writes'],
+    async run(t) {
+      const key = pair(t);
+      for (const blank of ['   ', '\t\n ']) expectError(t, await save(t, { ...key, cms: blank }), 400, notSet('cms'));
+      expectError(t, await save(t, { ...key, document: '  ', cms: cms('x') }), 400, notSet('document'));
+      await expectGone(t, key, 'after the refused POSTs nothing is stored for the pair');
+      const ex = await save(t, { document: ` ${key.document}\t`, thread: `${key.thread} `, cms: ` ${cms('padded')} ` });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, cms: cms('padded') } } }, 'a POST with padded values stores them trimmed');
+      const padded = await get(t, `  ${key.document}`, `${key.thread}\n`);
+      t.expect.answer(padded, 200, { status: true, content: { signature: { ...key } } }, 'GET with padded document and thread');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: version is cast with (int): "1", "2.0" and 3.0 count as the number; "abc" -> 400 "Version must be set"',
     needs: ['writes'],
     async run(t) {
       const first = await created(t);
-      const stringVersion = await save(t, { document: first.document, thread: first.thread, cms: cms('typed'), version: '1' }, { invalid: true });
-      expectError(t, stringVersion, 400, '"version" parameter is invalid: must be integer');
-      await expectUnchanged(t, first, stringVersion);
+      const at = (version: string) => t.client.call('saveSignature', { body: `{"document":${JSON.stringify(first.document)},"thread":${JSON.stringify(first.thread)},"cms":"Q01T","version":${version}}`, headers: { 'content-type': 'application/json' } });
+      expectError(t, await at('"abc"'), 400, VERSION_NOT_SET);
+      for (const [sent, expected] of [['"1"', 2], ['"2.0"', 3], ['3.0', 4], ['"4 copies"', 5]] as const) {
+        const ex = await at(sent);
+        t.expect.answer(ex, 201, { status: true, content: { signature: { version: expected } } }, `version ${sent} on version ${expected - 1}`);
+      }
+      expectError(t, await at('"4"'), 400, VERSION_NOT_EQUAL);
+      const query = await t.client.call('saveSignature', { query: { document: first.document, thread: first.thread, cms: cms('q'), version: '5.0' } });
+      t.expect.answer(query, 201, { status: true, content: { signature: { version: 6 } } }, 'version=5.0 in the query string');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: document, thread and cms are cast with (string): numbers are stored as their text (12 -> "12") and found by it',
+    needs: ['writes'],
+    async run(t) {
+      const n = 1e9 + Math.floor(Math.random() * 1e9);
+      const ex = await t.client.call('saveSignature', { body: `{"document":${n},"thread":${n}.5,"cms":${n}}`, headers: { 'content-type': 'application/json' } });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { document: String(n), thread: `${n}.5`, cms: String(n), version: 1 } } });
+      const back = await get(t, String(n), `${n}.5`);
+      t.expect.answer(back, 200, { status: true, content: { signature: { document: String(n), thread: `${n}.5` } } }, 'GET by the text of the numbers');
+      const del = await t.client.call('deleteSignature', { body: `{"document":${n},"thread":${n}.50}`, headers: { 'content-type': 'application/json' } });
+      t.expect.answer(del, 200, { status: true }, 'DELETE by the numbers themselves');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: version_created_by and version_comment accept integers (the docs type them [int]) and store them as strings',
+    needs: ['writes'],
+    async run(t) {
       const key = pair(t);
-      const badTags = await save(t, { ...key, cms: cms('tags'), tags: 'not-an-array' }, { invalid: true });
-      expectError(t, badTags, 400, /^"tags" parameter is invalid/);
-      await expectGone(t, key, 'after the refused POST with bad tags nothing is stored');
+      const ex = await save(t, { ...key, cms: cms('ints'), version_created_by: 5, version_comment: 42 });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version_created_by: '5', version_comment: '42' } } });
+      t.expect.answer((await current(t, key)).ex, 200, { content: { signature: { version_created_by: '5', version_comment: '42' } } }, 'read back');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: tags that are not an array save no tags (201); in the list a single tag value is a filter of one',
+    needs: ['writes'],
+    async run(t) {
+      const key = pair(t);
+      const tag = t.unique('tg');
+      const ex = await save(t, { ...key, cms: cms('scalar tags'), tags: tag });
+      t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, tags: [] } } });
+      const tagged = await saved(t, { document: key.document, thread: t.unique('thr'), cms: cms('tagged'), tags: [tag] }, 'save a tagged signature of the document');
+      const one = await t.client.call('listSignatures', { json: { document: key.document, tags: tag } });
+      t.expect.answer(one, 200, { status: true }, 'GET /signatures with tags as one string in the body');
+      t.expect.equal(one, threads(one.json.content.signatures), [tagged.thread], 'the list filtered by the single tag');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'input: limit and offset are cast with (int): limit=abc and limit=-1 are no limit, offset=-1 no offset, limit=2abc is 2',
+    needs: ['writes'],
+    async run(t) {
+      const { document, sigs } = await documentWith(t, [{}, {}, {}]);
+      const all = threads([...sigs].reverse());
+      const cases: Array<[Record<string, string>, string[]]> = [
+        [{ limit: 'abc' }, all],
+        [{ limit: '-1' }, all],
+        [{ offset: '-1' }, all],
+        [{ offset: 'x', limit: '2abc' }, all.slice(0, 2)],
+        [{ limit: '1.9', offset: '1e0' }, all.slice(1, 2)],
+      ];
+      for (const [paging, expected] of cases) {
+        const { ex, items } = await list(t, { document, ...paging }, `GET /signatures ${JSON.stringify(paging)}`);
+        t.expect.equal(ex, threads(items), expected, `the page ${JSON.stringify(paging)}`);
+      }
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'envelope: a success body has no "message" key (the framework drops a null one); DELETE has no content',
+    needs: ['writes'],
+    async run(t) {
+      const keys = (ex: Exchange) => Object.keys(ex.json ?? {}).sort();
+      const sig = await created(t);
+      const got = await get(t, sig.document, sig.thread);
+      t.expect.equal(got, keys(got), ['content', 'status'], 'the keys of a GET /signature answer');
+      const listed = await list(t, { document: sig.document });
+      t.expect.equal(listed.ex, keys(listed.ex), ['content', 'status'], 'the keys of a GET /signatures answer');
+      const again = await save(t, { document: sig.document, thread: sig.thread, cms: cms('v2'), version: 1 });
+      t.expect.equal(again, keys(again), ['content', 'status'], 'the keys of a POST /signature answer');
+      const del = await t.client.call('deleteSignature', { query: { document: sig.document, thread: sig.thread } });
+      t.expect.equal(del, keys(del), ['status'], 'the keys of a DELETE /signature answer');
     },
   },
 ];

@@ -253,3 +253,57 @@ describe('precheck (a vendor rule between authentication and validation)', () =>
     expect(seen).toEqual(['auth', 'auth', 'precheck:p']);
   });
 });
+
+describe('decodeBody (a module that reads its bodies itself, whatever the Content-Type)', () => {
+  function decodingEngine() {
+    const calls: Array<{ operationId: string; body: string | undefined }> = [];
+    const module = toyModule({
+      decodeBody: ({ request, operation }) => {
+        calls.push({ operationId: operation.operationId, body: request.body?.toString('utf8') });
+        return { decoded: request.body?.toString('utf8') ?? null, contentType: request.headers['content-type'] ?? null };
+      },
+      handlers: {
+        ...toyModule().handlers,
+        createThing: (ctx) => ({ status: 201, body: { id: 't1', name: JSON.stringify([ctx.body, ctx.mediaType ?? null]) } }),
+      },
+    });
+    return { engine: engineFor(module), calls };
+  }
+  const nameOf = (outcome: { response: { body?: unknown } }) => JSON.parse((outcome.response.body as { name: string }).name);
+
+  it('hands the handler what the module decoded, for any Content-Type or none, with no media-type check', async () => {
+    const { engine } = decodingEngine();
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const headers = contentType ? { 'content-type': contentType } : {};
+      const outcome = await engine.handle(req('POST', '/things', { headers, body: Buffer.from('{"name":"a"}') }), 'default');
+      expect(outcome.response.status).toBe(201);
+      expect(nameOf(outcome)).toEqual([{ decoded: '{"name":"a"}', contentType: contentType ?? null }, null]);
+    }
+  });
+
+  it('neither parses JSON nor applies the body schema: malformed JSON, a missing required body and forbidden fields reach the handler', async () => {
+    const { engine } = decodingEngine();
+    const malformed = await engine.handle(req('POST', '/things', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name":') }), 'default');
+    expect(nameOf(malformed)).toEqual([{ decoded: '{"name":', contentType: 'application/json' }, null]);
+    const none = await engine.handle(req('POST', '/things'), 'default');
+    expect(nameOf(none)).toEqual([{ decoded: null, contentType: null }, null]);
+    const extra = await engine.handle(req('POST', '/things', json({ name: '', extra: 1 })), 'default');
+    expect(extra.response.status).toBe(201);
+    expect(extra.requestProblems).toBeUndefined();
+  });
+
+  it('still validates the parameters, and ignores a body on an operation whose spec defines none', async () => {
+    const { engine, calls } = decodingEngine();
+    const bad = await engine.handle(req('POST', '/things', { query: { dryRun: 'maybe' }, body: Buffer.from('x') }), 'default');
+    expect(bad.requestProblems?.map((p) => `${p.in}:${p.field}`)).toEqual(['query:dryRun']);
+    const get = await engine.handle(req('GET', '/things/t1', { body: Buffer.from('{"limit":1}') }), 'default');
+    expect(get.response.status).toBe(200);
+    expect(calls.map((c) => c.operationId)).toEqual(['createThing']);
+  });
+
+  it('answers a throwing decoder as an internal error in the vendor envelope', async () => {
+    const engine = engineFor(toyModule({ decodeBody: () => { throw new Error('bad bytes'); } }));
+    const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
+    expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'internal', message: expect.stringContaining('bad bytes') });
+  });
+});

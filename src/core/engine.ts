@@ -9,6 +9,7 @@ import { isJsonMedia, mediaTypeOf, type OperationValidators, type ResponseProble
 
 // The pipeline, written once for every vendor:
 // match -> authenticate -> parse + validate request -> handler -> validate response.
+// A module with `decodeBody` reads its bodies itself; the parameters are still validated here.
 
 export type ResponseValidation = 'strict' | 'warn' | 'off';
 
@@ -97,6 +98,23 @@ function parseBody(op: SpecOperation, request: EngineRequest, validators: Operat
   } catch (e) {
     return { ok: false, error: { kind: 'malformedBody', message: `request body is not valid JSON: ${(e as Error).message}` } };
   }
+}
+
+/** The body the handler gets, with what breaks its schema; or an error that ends the request. */
+function readBody(module: ApiModule, op: SpecOperation, request: EngineRequest, validators: OperationValidators):
+  | { ok: true; body: unknown; mediaType?: string; problems: Problem[] }
+  | { ok: false; error: EngineError } {
+  if (module.decodeBody && op.requestBody) {
+    // The vendor reads the bytes its own way; the spec's body schema then documents rather than checks.
+    try {
+      return { ok: true, body: module.decodeBody({ request, operation: op }), problems: [] };
+    } catch (e) {
+      return { ok: false, error: { kind: 'internal', message: `unexpected error reading the body of ${op.operationId}: ${(e as Error).message}` } };
+    }
+  }
+  const parsed = parseBody(op, request, validators);
+  if (parsed.ok) return { ...parsed, problems: validators.body(parsed.mediaType ?? '', parsed.body) };
+  return parsed.error.kind === 'validation' ? { ok: true, body: undefined, problems: parsed.error.problems } : parsed;
 }
 
 function contentTypeOf(response: EngineResponse): string | undefined {
@@ -215,10 +233,9 @@ export function createEngine(options: EngineOptions): Engine {
 
     const input = { path: { ...match.params }, query: { ...request.query } as Record<string, unknown>, headers: { ...request.headers } as Record<string, unknown> };
     const paramProblems = v.params(input);
-    const parsed = parseBody(op, request, v);
-    if (!parsed.ok && parsed.error.kind !== 'validation') return fail(parsed.error);
-    const bodyProblems = parsed.ok ? v.body(parsed.mediaType ?? '', parsed.body) : (parsed.error as { problems: Problem[] }).problems;
-    const problems = [...paramProblems, ...bodyProblems];
+    const body = readBody(module, op, request, v);
+    if (!body.ok) return fail(body.error);
+    const problems = [...paramProblems, ...body.problems];
     if (problems.length) return fail({ kind: 'validation', problems });
 
     const ctx: HandlerContext<unknown> = {
@@ -227,8 +244,8 @@ export function createEngine(options: EngineOptions): Engine {
       params: input.path,
       query: input.query,
       headers: input.headers as Record<string, string>,
-      body: parsed.ok ? parsed.body : undefined,
-      mediaType: parsed.ok ? parsed.mediaType : undefined,
+      body: body.body,
+      mediaType: body.mediaType,
       state,
       faker,
       clock,

@@ -29,8 +29,12 @@ export interface HandlerContext<S, P = unknown> {
   params: Record<string, any>;
   query: Record<string, any>;
   headers: Headers;
-  /** Parsed JSON for JSON media, the raw Buffer otherwise, undefined when no body was sent. */
+  /**
+   * Parsed JSON for JSON media, the raw Buffer otherwise, undefined when no body was sent; with
+   * `decodeBody`, whatever that returned.
+   */
   body: any;
+  /** The spec's media type the body matched; undefined without a body or with `decodeBody`. */
   mediaType?: string;
   state: S;
   faker: Faker;
@@ -67,4 +71,12 @@ export interface ApiModule<S = any, P = any> {
   seedBulk?(state: S, ctx: BulkSeedContext): { created: number };
   /** Maps an alternative path form onto the spec's (e.g. Droplit's unversioned /api/...). */
   rewritePath?(path: string): string;
+  /**
+   * Reads the body of an operation that has one the way the vendor's framework does, whatever the
+   * Content-Type (e.g. a service that decodes every body as JSON and drops what it cannot decode).
+   * With it the engine checks no media type, parses nothing and applies no body schema: a framework
+   * like that refuses no body, so the spec's schema documents the fields and the handler, which gets
+   * this value as `body`, answers for them. Called with `request.body` undefined when none was sent.
+   */
+  decodeBody?(ctx: { request: EngineRequest; operation: SpecOperation }): unknown;
 }

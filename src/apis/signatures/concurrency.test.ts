@@ -1,6 +1,6 @@
 import { createServer, type StandinServer } from '../../server';
 
-// Issue 3, cross-cutting: the version check must hold under many simultaneous requests.
+// Cross-cutting: the version check must hold under many simultaneous requests.
 
 let server: StandinServer;
 let base: string;

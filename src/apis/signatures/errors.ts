@@ -12,6 +12,8 @@ export const keyNotSet = () => signaturesError(400, '"Thread" and "document" par
 export const parameterNotSet = (name: string) => signaturesError(400, `"${name}" parameter must be set`);
 export const versionNotSet = () => signaturesError(400, 'Version must be set');
 export const versionNotEqual = () => signaturesError(400, 'Version provided is not equal to actual signature version');
+/** The wording of a spec violation, for a value the handler refuses itself (an array where PHP wants a scalar). */
+export const parameterInvalid = (name: string, detail: string) => signaturesError(400, `"${name}" parameter is invalid: ${detail}`);
 
 export function renderSignaturesError(error: EngineError): EngineResponse {
   switch (error.kind) {
@@ -25,6 +27,7 @@ export function renderSignaturesError(error: EngineError): EngineResponse {
       const name = p.field.split('.')[0] || 'body';
       return signaturesError(400, `"${name}" parameter is invalid: ${p.field.includes('.') ? `${p.field} ` : ''}${p.message}${rest}`);
     }
+    // ncanode reads its bodies itself (input.ts), so the engine never raises these two for it.
     case 'malformedBody':
       return signaturesError(400, error.message);
     case 'unsupportedMediaType':

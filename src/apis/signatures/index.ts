@@ -1,6 +1,7 @@
 import type { ApiModule } from '../../core/module';
 import { renderSignaturesError } from './errors';
 import { deleteSignature, getSignature, listSignatures, saveSignature } from './handlers';
+import { readBody } from './input';
 import { seedBulkSignatures } from './bulkSeed';
 import { dumpSignatures } from './render';
 import { generateSignatures, loadFixtureSignatures, loadSignaturesFixture } from './seed';
@@ -20,4 +21,6 @@ export const signatures: ApiModule<SignatureStore> = {
   dumpState: dumpSignatures,
   handlers: { getSignature, saveSignature, deleteSignature, listSignatures },
   renderError: renderSignaturesError,
+  // The PHP router json_decodes every body whatever its Content-Type and ignores what does not decode.
+  decodeBody: readBody,
 };

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createApp } from '../../server';
 
-// Every ncanode rule of issue 3, over HTTP against the in-process app (strict response validation:
+// Every ncanode rule of specs/signatures.yaml, over HTTP against the in-process app (strict response validation:
 // an answer that breaks specs/signatures.yaml would come back as a 500 and fail these tests).
 
 const NOW = '2024-05-01T10:00:00Z';
@@ -28,7 +28,6 @@ describe('seed data and demo state', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: true,
-      message: null,
       content: {
         signature: {
           id: 1,
@@ -97,14 +96,22 @@ describe('parameters come from the query string and from a JSON body on every me
     expect(post.body.content.signature.cms).toBe('FROMBODY');
   });
 
-  test('a parameter of the wrong type is a 400 in the ncanode envelope', async () => {
-    const { call } = fresh();
-    const res = await call('post', '/signature').send({ document: 'd', thread: 't', cms: 'c', tags: 'not-an-array' });
+  test('an array where the vendor expects a string is a 400 in the ncanode envelope [standin choice], nothing stored', async () => {
+    const { call, dump } = fresh();
+    const before = await dump();
+    const res = await call('post', '/signature').send({ document: ['d'], thread: 't', cms: 'c' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ status: false, message: expect.stringContaining('"tags" parameter is invalid') });
-    const limit = await call('get', '/signatures?limit=-1');
-    expect(limit.status).toBe(400);
-    expect(limit.body).toEqual({ status: false, message: expect.stringContaining('"limit" parameter is invalid') });
+    expect(res.body).toEqual({ status: false, message: '"document" parameter is invalid: must be string' });
+    const comment = await call('post', '/signature').send({ document: 'd', thread: 't', cms: 'c', version_comment: { a: 1 } });
+    expect(comment.body).toEqual({ status: false, message: '"version_comment" parameter is invalid: must be string' });
+    const tag = await call('post', '/signature').send({ document: 'd', thread: 't', cms: 'c', tags: ['ok', ['nested']] });
+    expect(tag.body).toEqual({ status: false, message: '"tags" parameter is invalid: tags.1 must be a non-empty string' });
+    expect(await dump()).toEqual(before);
+    const lookup = await call('get', '/signature').send({ document: 'doc_12', thread: ['ticket_42'] });
+    expect(lookup.body).toEqual({ status: false, message: '"thread" parameter is invalid: must be string' });
+    const repeated = await call('get', '/signatures?document=a&document=b');
+    expect(repeated.status).toBe(400);
+    expect(repeated.body).toEqual({ status: false, message: '"document" parameter is invalid: must be string' });
   });
 });
 
@@ -134,7 +141,6 @@ describe('POST /signature', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       status: true,
-      message: null,
       content: {
         signature: {
           id: 9,
@@ -342,6 +348,136 @@ describe('GET /signatures', () => {
     const one = await call('get', '/signature?document=doc_12&thread=ticket_42');
     expect(res.body.content.signatures).toEqual([one.body.content.signature]);
     expect(res.body.content.signatures[0].cms).toBe(res.body.content.signatures[0].signature);
+  });
+});
+
+describe('input as the PHP service reads it (DefaultRouter v0.9.6, data_type json, auto_trim, auto_null)', () => {
+  const body = JSON.stringify({ document: 'plain_doc', thread: 'plain_thread', cms: 'MIIP' });
+
+  test('the body is read as JSON whatever the Content-Type: text/plain, a form label or none', async () => {
+    const { call } = fresh();
+    const sent = [
+      call('post', '/signature').type('text/plain').send(body.replace('plain_thread', 't1')),
+      call('post', '/signature').send(body.replace('plain_thread', 't2')), // superagent labels a string form-encoded
+      call('post', '/signature').send(Buffer.from(body.replace('plain_thread', 't3'))), // a Buffer goes without a Content-Type
+    ];
+    const answers = await Promise.all(sent);
+    expect(answers.map((r) => [r.status, r.body.content?.signature?.thread])).toEqual([[201, 't1'], [201, 't2'], [201, 't3']]);
+    const found = await call('get', '/signature').type('text/plain').send('{"document":"plain_doc","thread":"t2"}');
+    expect(found.status).toBe(200);
+  });
+
+  test('a body that is no JSON object (malformed, a scalar, a list, a BOM, a lone surrogate, TRUE) adds no parameters: the query string alone is read', async () => {
+    const { call } = fresh();
+    const bodies = ['{"document": ', '"doc_12"', '42', '[1]', 'document=doc_12', '\uFEFF{"document":"x"}', '{"document":"\\ud800"}', '{"document":TRUE}'];
+    for (const [i, bad] of bodies.entries()) {
+      const res = await call('post', `/signature?document=q_doc&thread=q_${i}&cms=FROMQUERY`).set('content-type', 'application/json').send(bad);
+      expect([bad, res.status, res.body.content?.signature?.document]).toEqual([bad, 201, 'q_doc']);
+    }
+    const none = await call('get', '/signature').set('content-type', 'application/json').send('{"document":"doc_12","thread":"ticket_42"');
+    expect(none.body).toEqual(MISSING_KEY);
+    const bytes = await call('get', '/signature').send(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]));
+    expect(bytes.body).toEqual(MISSING_KEY);
+  });
+
+  test('nesting deeper than 512 is no body, as json_decode at its default depth', async () => {
+    const { call } = fresh();
+    const nested = (depth: number) => `{"document":"doc_12","thread":"ticket_42","deep":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    expect((await call('get', '/signature').type('json').send(nested(512))).status).toBe(200);
+    expect((await call('get', '/signature').type('json').send(nested(513))).body).toEqual(MISSING_KEY);
+  });
+
+  test('version is cast with (int): "3", "3.0", 3.0, "4abc" count as the number; "abc" is 0 -> "Version must be set"', async () => {
+    const { call } = fresh();
+    const save = (version: unknown) => call('post', '/signature').type('json').send(`{"document":"doc_12","thread":"ticket_42","cms":"V","version":${version}}`);
+    expect((await save('"abc"')).body).toEqual(VERSION_NOT_SET);
+    expect((await save('"3.9x"')).body.content.signature.version).toBe(4);
+    expect((await save('"4"')).body.content.signature.version).toBe(5);
+    expect((await save('5.0')).body.content.signature.version).toBe(6);
+    expect((await save('6.7')).body.content.signature.version).toBe(7);
+    expect((await save('" 7 "')).body.content.signature.version).toBe(8);
+    expect((await save('"1e1"')).body).toEqual(VERSION_NOT_EQUAL);
+    expect((await save('true')).body).toEqual(VERSION_NOT_EQUAL);
+    expect((await call('post', '/signature?document=doc_12&thread=ticket_42&cms=Q&version=8.0')).body.content.signature.version).toBe(9);
+  });
+
+  test('document, thread and cms are cast with (string): a number is stored as its PHP text and found by it', async () => {
+    const { call } = fresh();
+    const res = await call('post', '/signature').type('json').send('{"document":12,"thread":1.5,"cms":true}');
+    expect(res.status).toBe(201);
+    expect(res.body.content.signature).toMatchObject({ document: '12', thread: '1.5', cms: '1' });
+    expect((await call('get', '/signature?document=12&thread=1.5')).status).toBe(200);
+    expect((await call('get', '/signature').type('json').send('{"document":12.0,"thread":"1.5"}')).status).toBe(200);
+    const big = await call('post', '/signature').type('json').send('{"document":1e15,"thread":1000000000000000,"cms":"B"}');
+    expect(big.body.content.signature).toMatchObject({ document: '1.0E+15', thread: '1000000000000000' });
+  });
+
+  test('version_created_by and version_comment accept the integers the docs show, stored as strings', async () => {
+    const { call } = fresh();
+    const res = await call('post', '/signature').send({ document: 'n', thread: 'n', cms: 'C', version_created_by: 5, version_comment: 7.5 });
+    expect(res.status).toBe(201);
+    expect(res.body.content.signature).toMatchObject({ version_created_by: '5', version_comment: '7.5' });
+    const falsy = await call('post', '/signature').send({ document: 'n', thread: 'n', cms: 'C', version: 1, version_created_by: false, version_comment: '  ' });
+    expect(falsy.body.content.signature).toMatchObject({ version_created_by: '', version_comment: null });
+  });
+
+  test('values are trimmed and a blank or "0" one is missing: a whitespace-only cms is refused and stores nothing', async () => {
+    const { call, dump } = fresh();
+    const before = await dump();
+    for (const cms of ['   ', '\t\n', '0', ' 0 ']) {
+      expect((await call('post', '/signature').send({ document: 'trim_doc', thread: 'trim_thread', cms })).body).toEqual({ status: false, message: '"cms" parameter must be set' });
+    }
+    expect((await call('post', '/signature').send({ document: 0, thread: 't', cms: 'c' })).body).toEqual({ status: false, message: '"document" parameter must be set' });
+    expect(await dump()).toEqual(before);
+    const padded = await call('post', '/signature').send({ document: ' trim_doc\u0000', thread: '\u000btrim_thread ', cms: ' C ', tags: [' a '] });
+    expect(padded.body.content.signature).toMatchObject({ document: 'trim_doc', thread: 'trim_thread', cms: 'C', tags: ['a'] });
+    expect((await call('get', '/signature?document=%20doc_12%20&thread=ticket_42%09')).status).toBe(200);
+    expect((await call('get', '/signature?document=%20&thread=0')).body).toEqual(MISSING_KEY);
+    expect((await call('get', '/signatures?count=%20')).body.content.nb_results).toBeUndefined();
+    expect((await call('get', '/signatures?document=%20')).body.content.signatures).toHaveLength(9);
+  });
+
+  test('tags: a list or an object of scalars in a body, each cast with (string); anything else saves no tags', async () => {
+    const { call } = fresh();
+    const save = (thread: string, tags: unknown) => call('post', '/signature').send({ document: 'tagged', thread, cms: 'C', tags });
+    expect((await save('a', { x: 'red', y: 7 })).body.content.signature.tags).toEqual(['red', '7']);
+    expect((await save('b', 'red')).body.content.signature.tags).toEqual([]);
+    expect((await save('c', [1, true, '1'])).body.content.signature.tags).toEqual(['1']);
+    expect((await save('d', ['ok', ' '])).body).toEqual({ status: false, message: '"tags" parameter is invalid: tags.1 must be a non-empty string' });
+    const ids = async (filter: unknown) => (await call('get', '/signatures').send({ document: 'tagged', tags: filter })).body.content.signatures.map((s: any) => s.thread);
+    expect(await ids('red')).toEqual(['a']);
+    expect(await ids([7, null])).toEqual(['a']);
+    expect(await ids([null])).toEqual([]);
+    expect(await ids('0')).toEqual(['c', 'b', 'a']);
+  });
+
+  test('limit and offset are cast with (int): "abc" is 0 (no limit), a negative value is no limit / no offset', async () => {
+    const { call } = fresh();
+    const count = async (query: string) => (await call('get', `/signatures?${query}`)).body.content.signatures.length;
+    expect(await count('limit=abc')).toBe(8);
+    expect(await count('limit=-1')).toBe(8);
+    expect(await count('offset=-1')).toBe(8);
+    expect(await count('limit=2abc&offset=x')).toBe(2);
+    expect(await count('limit=3&offset=6.9')).toBe(2);
+    expect((await call('get', '/signatures').send({ limit: '3', offset: [1] })).body.content.signatures.map((s: any) => s.id)).toEqual(
+      (await call('get', '/signatures?limit=3&offset=1')).body.content.signatures.map((s: any) => s.id),
+    );
+  });
+
+  test('success bodies carry no "message" key, as the framework drops null ones', async () => {
+    const { call } = fresh();
+    const answers = [
+      await call('get', '/signature?document=doc_12&thread=ticket_42'),
+      await call('post', '/signature').send({ document: 'm', thread: 'm', cms: 'C' }),
+      await call('get', '/signatures'),
+      await call('delete', '/signature?document=m&thread=m'),
+    ];
+    expect(answers.map((r) => [r.status, Object.keys(r.body)])).toEqual([
+      [200, ['status', 'content']],
+      [201, ['status', 'content']],
+      [200, ['status', 'content']],
+      [200, ['status']],
+    ]);
   });
 });
 
