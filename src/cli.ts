@@ -31,6 +31,8 @@ Options for serve:
                            warn: send it and log the problems; off: skip the check
   --body-limit BYTES       largest request body (default 5242880); larger gets 413
   --journal-size N         requests kept in /__admin/journal (default 1000)
+  --max-namespaces N       namespaces kept per API (default 1000, env STANDIN_MAX_NAMESPACES); a new one
+                           evicts the least recently used idle one
   --admin-token TOKEN      require 'Authorization: Bearer TOKEN' on /__admin (env STANDIN_ADMIN_TOKEN)
   --log-requests           one line per request on stderr
   -h, --help               this text
@@ -74,6 +76,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
       'validate-responses': { type: 'string' },
       'body-limit': { type: 'string' },
       'journal-size': { type: 'string' },
+      'max-namespaces': { type: 'string' },
       'admin-token': { type: 'string' },
       'log-requests': { type: 'boolean' },
     },
@@ -88,6 +91,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
     responseValidation: values['validate-responses'] as Config['responseValidation'] | undefined,
     bodyLimit: int('body-limit', values['body-limit']),
     journalSize: int('journal-size', values['journal-size']),
+    maxNamespaces: int('max-namespaces', values['max-namespaces'] ?? env.STANDIN_MAX_NAMESPACES),
     adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN,
     logRequests: values['log-requests'],
   };

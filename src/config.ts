@@ -21,6 +21,8 @@ export interface Config {
   /** Largest request body accepted, in bytes; larger ones get 413 in the vendor's envelope. */
   bodyLimit: number;
   journalSize: number;
+  /** Namespaces kept per API; a new one evicts the least recently used idle one. */
+  maxNamespaces: number;
   /** When set, /__admin requires `Authorization: Bearer <adminToken>`. */
   adminToken?: string;
   /** Log one line per request to stderr. */
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: Config = {
   responseValidation: 'strict',
   bodyLimit: 5 * 1024 * 1024,
   journalSize: 1000,
+  maxNamespaces: 1000,
   logRequests: false,
 };
 
@@ -51,6 +54,9 @@ export function resolveConfig(partial: Partial<Config> = {}): Config {
   if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
   config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined));
   checkApiPorts(config);
+  if (!Number.isInteger(config.maxNamespaces) || config.maxNamespaces < 1 || config.maxNamespaces > 1_000_000) {
+    throw new Error(`max namespaces must be a whole number from 1 to 1000000, got ${config.maxNamespaces}`);
+  }
   return config;
 }
 

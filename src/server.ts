@@ -176,6 +176,8 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
       spec,
       validators,
       clock,
+      clockFor: (namespace) => clock.forNamespace(namespace),
+      maxNamespaces: config.maxNamespaces,
       seed: config.seed,
       responseValidation: config.responseValidation,
       onViolation: (operationId, problems) =>
@@ -265,7 +267,7 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
     if (target.admin) return;
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     journal.record({
-      time: clock.now().toISOString(),
+      time: clock.nowIn(namespace).toISOString(),
       namespace,
       api: target.engine?.name,
       method: request.method,

@@ -2,6 +2,7 @@
 import type { Faker } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import type { ApiModule, HandlerContext } from './module';
+import { NamespaceStates } from './namespaceStates';
 import { Router } from './router';
 import type { Spec, SpecOperation } from './spec';
 import type { Clock, EngineError, EngineRequest, EngineResponse, Problem } from './types';
@@ -18,6 +19,10 @@ export interface EngineOptions {
   spec: Spec;
   validators: SpecValidators;
   clock: Clock;
+  /** The clock one namespace sees (its own pin, else `clock`); `clock` for every namespace when absent. */
+  clockFor?: (namespace: string) => Clock;
+  /** Namespaces kept at once; the least recently used idle one is evicted for a new one. */
+  maxNamespaces?: number;
   seed: number;
   responseValidation: ResponseValidation;
   /** Called with each problem found in a response when validation is 'warn'. */
@@ -59,6 +64,15 @@ export interface Engine {
 
 export const STANDIN_ERROR_HEADER = 'x-standin-error';
 
+/** Namespaces an engine keeps unless told otherwise (--max-namespaces). */
+export const DEFAULT_MAX_NAMESPACES = 1000;
+
+interface NamespaceEntry {
+  state: unknown;
+  faker: Faker;
+  clock: Clock;
+}
+
 function checkHandlers(module: ApiModule, spec: Spec): void {
   const specIds = new Set(spec.operations.map((o) => o.operationId));
   const handlerIds = new Set(Object.keys(module.handlers));
@@ -92,7 +106,8 @@ function parseBody(op: SpecOperation, request: EngineRequest, validators: Operat
     };
   }
   const actual = mediaTypeOf(contentType);
-  if (!isJsonMedia(actual)) return { ok: true, body: request.body, mediaType };
+  // A JSON body the spec takes only as bytes (a `*/*` or binary media type) is kept as sent, not parsed.
+  if (!isJsonMedia(actual) || !isJsonMedia(mediaType)) return { ok: true, body: request.body, mediaType };
   try {
     return { ok: true, body: JSON.parse(request.body!.toString('utf8')), mediaType };
   } catch (e) {
@@ -130,7 +145,8 @@ export function createEngine(options: EngineOptions): Engine {
   const { module, spec, validators, clock } = options;
   checkHandlers(module, spec);
   const router = new Router(spec.operations);
-  const states = new Map<string, { state: unknown; faker: Faker }>();
+  const states = new NamespaceStates<NamespaceEntry>(options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES);
+  const clockFor = options.clockFor ?? (() => clock);
   let faults: Fault[] = [];
 
   function takeFault(operationId: string, namespace: string): Fault | undefined {
@@ -141,14 +157,20 @@ export function createEngine(options: EngineOptions): Engine {
     return fault;
   }
 
-  function namespaceState(namespace: string) {
-    let entry = states.get(namespace);
-    if (!entry) {
-      const faker = new (englishFaker.constructor as new (options: { locale: unknown }) => Faker)({ locale: englishFaker.rawDefinitions });
-      faker.seed(options.seed);
-      entry = { faker, state: module.createState({ namespace, faker, clock }) };
-      states.set(namespace, entry);
-    }
+  /** A fresh namespace's state, seeded from the fixtures; kept only once `states.admit` takes it. */
+  function freshEntry(namespace: string): NamespaceEntry {
+    const faker = new (englishFaker.constructor as new (options: { locale: unknown }) => Faker)({ locale: englishFaker.rawDefinitions });
+    faker.seed(options.seed);
+    const nsClock = clockFor(namespace);
+    return { faker, clock: nsClock, state: module.createState({ namespace, faker, clock: nsClock }) };
+  }
+
+  /** For admin calls, which may create a namespace outright. */
+  function namespaceState(namespace: string): NamespaceEntry {
+    const kept = states.get(namespace);
+    if (kept) return kept;
+    const entry = freshEntry(namespace);
+    if (!states.admit(namespace, entry)) throw new Error(`every one of the ${states.max} namespaces kept has a request in progress`);
     return entry;
   }
 
@@ -174,8 +196,8 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  function renderError(error: EngineError, operation?: SpecOperation): EngineResponse {
-    const response = withContentType(module.renderError(error, { clock, operation }));
+  function renderError(error: EngineError, operation?: SpecOperation, errorClock: Clock = clock): EngineResponse {
+    const response = withContentType(module.renderError(error, { clock: errorClock, operation }));
     if (options.responseValidation !== 'off' && validators.error && !validators.error(response.body)) {
       const problems = (validators.error.errors ?? []).map((e) => ({ pointer: `/body${e.instancePath}`, message: e.message ?? e.keyword }));
       if (options.responseValidation === 'strict') return internalError(undefined, response.status, problems);
@@ -202,6 +224,15 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function handle(request: EngineRequest, namespace: string): Promise<Outcome> {
+    states.enter(namespace);
+    try {
+      return await handleIn(request, namespace);
+    } finally {
+      states.leave(namespace);
+    }
+  }
+
+  async function handleIn(request: EngineRequest, namespace: string): Promise<Outcome> {
     const path = module.rewritePath ? module.rewritePath(request.path) : request.path;
     const match = router.match(request.method, path);
     if (match.kind === 'notFound') return { response: renderError({ kind: 'routeNotFound', method: request.method, path }) };
@@ -211,8 +242,11 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const op = match.operation;
     const v = validators.operations.get(op.operationId)!;
+    const kept = states.get(namespace);
+    const entry = kept ?? freshEntry(namespace);
+    const { state, faker, clock } = entry;
     const fail = (error: EngineError): Outcome => ({
-      response: renderError(error, op),
+      response: renderError(error, op, clock),
       operationId: op.operationId,
       requestProblems: error.kind === 'validation' ? error.problems : undefined,
     });
@@ -221,12 +255,19 @@ export function createEngine(options: EngineOptions): Engine {
     const fault = faults.length ? takeFault(op.operationId, namespace) : undefined;
     if (fault?.kind === 'error') return fail({ kind: 'internal', message: 'fault injected through /__admin/faults' });
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));
-    const { state, faker } = namespaceState(namespace);
     let principal: unknown;
     if (module.authenticate) {
       const auth = module.authenticate({ request, operation: op, params: match.params, state, clock });
       if (!auth.ok) return checkResponse(op, auth.response);
       principal = auth.principal;
+    }
+    // A namespace is kept only for a request that passed authentication, so refused requests
+    // (any number of made-up header values) cost no memory.
+    if (!kept) {
+      if (!states.admit(namespace, entry)) {
+        return fail({ kind: 'internal', message: `standin keeps at most ${states.max} namespaces and every one has a request in progress; retry, or raise --max-namespaces` });
+      }
+      states.enter(namespace);
     }
     const refusal = module.precheck?.({ request, operation: op, params: match.params, state, clock, principal });
     if (refusal) return checkResponse(op, refusal);
@@ -270,7 +311,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (namespace === undefined) states.clear();
       else states.delete(namespace);
     },
-    namespaces: () => [...states.keys()],
+    namespaces: () => states.names(),
     addFault(fault) {
       if (fault.operationId && !spec.operations.some((o) => o.operationId === fault.operationId)) {
         throw new Error(`${module.name} has no operation ${fault.operationId}`);
@@ -283,7 +324,7 @@ export function createEngine(options: EngineOptions): Engine {
     faults: () => faults.map((f) => ({ ...f })),
     seedBulk(namespace, count) {
       if (!module.seedBulk) return undefined;
-      const { state, faker } = namespaceState(namespace);
+      const { state, faker, clock } = namespaceState(namespace);
       return module.seedBulk(state, { faker, clock, count });
     },
     dump(namespace) {

@@ -1,0 +1,30 @@
+import { NamespaceStates } from './namespaceStates';
+
+describe('NamespaceStates', () => {
+  it('evicts the least recently used namespace when full; reading one makes it recent', () => {
+    const states = new NamespaceStates<number>(2);
+    expect(states.admit('a', 1)).toBe(true);
+    expect(states.admit('b', 2)).toBe(true);
+    expect(states.get('a')).toBe(1);
+    expect(states.admit('c', 3)).toBe(true);
+    expect(states.names()).toEqual(['a', 'c']);
+  });
+
+  it('never evicts a namespace with a request in progress, and says so when all are busy', () => {
+    const states = new NamespaceStates<number>(2);
+    states.admit('a', 1);
+    states.admit('b', 2);
+    states.enter('a');
+    expect(states.admit('c', 3)).toBe(true);
+    expect(states.names()).toEqual(['a', 'c']);
+    states.enter('c');
+    expect(states.admit('d', 4)).toBe(false);
+    states.leave('a');
+    expect(states.admit('d', 4)).toBe(true);
+    expect(states.names()).toEqual(['c', 'd']);
+  });
+
+  it('refuses a cap below 1', () => {
+    expect(() => new NamespaceStates(0)).toThrow(/at least 1/);
+  });
+});
