@@ -1,6 +1,6 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from '../src/server';
@@ -56,6 +56,51 @@ describe('standin contract --base-url', () => {
   });
 });
 
+describe('standin contract against a target that does not share a standin choice', () => {
+  // A "vendor" that answers an undocumented method 404 instead of standin's 405 + Allow.
+  async function vendorLike() {
+    const standin = createServer({ apis: ['signatures'] });
+    const app = express();
+    app.use((req, res, next) => (req.method === 'PATCH' ? void res.status(404).json({ status: false, message: 'Not found' }) : next()));
+    app.use(standin.app);
+    const srv = app.listen(0, '127.0.0.1');
+    await new Promise((r) => srv.once('listening', r));
+    const dir = mkdtempSync(join(tmpdir(), 'standin-choices-'));
+    const config = join(dir, 'contract.config.json');
+    writeFileSync(config, JSON.stringify({ apis: { signatures: { baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/signatures` } } }));
+    const args = ['--config', config, '--api', 'signatures', '--grep', 'generic: PATCH on /signature ->', '--coverage-file', join(dir, 'cov.json'), '--junit', join(dir, 'junit.xml')];
+    return { args, junit: join(dir, 'junit.xml'), close: () => new Promise((r) => srv.close(r)) };
+  }
+
+  it('lists the difference under "choices: 1 differ" and exits 0; JUnit shows it without a <failure>', async () => {
+    const target = await vendorLike();
+    try {
+      expect(await contractMain(target.args)).toBe(0);
+      expect(out).toMatch(/\nchoices: 1 differ .*\n {2}signatures: generic: PATCH on \/signature -> 405 with Allow: GET, POST, DELETE, in the vendor's error envelope\n {7}\[behaviour\] signatures \(no operation\): PATCH on \/signature: expected status 405, got 404/);
+      expect(out).toContain('rule: README.md#rule-generic-405 [standin choice]');
+      expect(out.trim().split('\n').pop()).toBe('0 passed, 0 failed, 0 skipped, 1 choices differ');
+      const xml = readFileSync(target.junit, 'utf8');
+      expect(xml).toContain('<property name="outcome" value="choice-differs"/>');
+      expect(xml).toMatch(/<testsuite name="signatures" tests="1" failures="0" skipped="0">/);
+      expect(xml).not.toContain('<failure');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('--strict-choices makes it a failure: exit 1', async () => {
+    const target = await vendorLike();
+    try {
+      expect(await contractMain([...target.args, '--strict-choices'])).toBe(1);
+      expect(out).toMatch(/ {2}FAIL generic: PATCH on \/signature -> 405/);
+      expect(out).not.toContain('choices:');
+      expect(readFileSync(target.junit, 'utf8')).toMatch(/<failure type="behaviour" message="PATCH on \/signature: expected status 405, got 404">/);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 describe('standin contract with a live config', () => {
   it('skips an API without credentials, says how to provide them, and does not pass a run that checked nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'standin-live-'));
@@ -70,5 +115,14 @@ describe('standin contract with a live config', () => {
   it('refuses two targets at once and unknown APIs', () => {
     expect(() => contractOptions(['--base-url', 'http://x', '--config', 'y'], {})).toThrow(/give one/);
     expect(() => contractOptions(['--api', 'nope'], {})).toThrow(/unknown API 'nope'/);
+  });
+
+  it('takes --strict-choices, and --body-limit for a standin target only', () => {
+    expect(contractOptions(['--strict-choices', '--api', 'altr'], {}).options.strictChoices).toBe(true);
+    expect(contractOptions(['--api', 'altr'], {}).options.strictChoices).toBeUndefined();
+    expect(contractOptions(['--base-url', 'http://x', '--body-limit', '1024'], {}).options.target).toMatchObject({ kind: 'base-url', bodyLimit: 1024 });
+    expect(contractOptions(['--body-limit', '2048', '--api', 'altr'], {}).options.target).toMatchObject({ kind: 'in-process', bodyLimit: 2048 });
+    for (const bad of ['0', '-1', '1e3', '0x10', 'lots']) expect(() => contractOptions([`--body-limit=${bad}`], {})).toThrow(/--body-limit must be a positive integer of bytes/);
+    expect(() => contractOptions(['--config', 'y', '--body-limit', '10'], {})).toThrow(/describes a standin target/);
   });
 });

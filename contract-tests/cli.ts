@@ -18,6 +18,9 @@ Targets (default: the mock, in-process, no port):
 Options:
   --api NAME             only this API (repeatable)
   --allow-writes         let a live run create, change and delete data
+  --strict-choices       a [standin choice] the target does not share fails the run (default: listed
+                         under "choices: N differ", exit status unaffected; on standin they always fail)
+  --body-limit BYTES     the --body-limit of the standin under test, if not the default 5242880
   --schema-only          one valid request per operation with the generic checks (stateless targets)
   --grep TEXT            only scenarios whose name contains TEXT
   --junit FILE           write JUnit XML
@@ -40,6 +43,8 @@ export function contractOptions(argv: string[], env: NodeJS.ProcessEnv) {
       config: { type: 'string' },
       api: { type: 'string', multiple: true },
       'allow-writes': { type: 'boolean' },
+      'strict-choices': { type: 'boolean' },
+      'body-limit': { type: 'string' },
       'schema-only': { type: 'boolean' },
       grep: { type: 'string' },
       junit: { type: 'string' },
@@ -50,15 +55,24 @@ export function contractOptions(argv: string[], env: NodeJS.ProcessEnv) {
   const apis = (values.api ?? [...API_NAMES]) as ApiName[];
   for (const api of apis) if (!API_NAMES.includes(api)) throw new Error(`unknown API '${api}' (known: ${API_NAMES.join(', ')})`);
   if (values['base-url'] && values.config) throw new Error('--base-url and --config name different targets; give one');
+  const rawLimit = values['body-limit'];
+  if (rawLimit !== undefined && !/^[1-9][0-9]{0,14}$/.test(rawLimit)) throw new Error(`--body-limit must be a positive integer of bytes, got '${rawLimit}'`);
+  const bodyLimit = rawLimit === undefined ? undefined : Number(rawLimit);
+  if (bodyLimit !== undefined && values.config) throw new Error('--body-limit describes a standin target; a live target (--config) has its own');
   let target: ContractOptions['target'];
   if (values.config) target = { kind: 'live', config: JSON.parse(readFileSync(values.config, 'utf8')) as ContractConfig };
-  else if (values['base-url']) target = { kind: 'base-url', baseUrl: values['base-url'], adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN };
-  else target = { kind: 'in-process', app: createApp({ apis }).app };
-  const options: ContractOptions = { apis, target, allowWrites: values['allow-writes'], schemaOnly: values['schema-only'], grep: values.grep, env };
+  else if (values['base-url']) target = { kind: 'base-url', baseUrl: values['base-url'], adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN, bodyLimit };
+  else target = { kind: 'in-process', app: createApp({ apis, bodyLimit }).app, bodyLimit };
+  const options: ContractOptions = {
+    apis, target, allowWrites: values['allow-writes'], schemaOnly: values['schema-only'], grep: values.grep, strictChoices: values['strict-choices'], env,
+  };
   return { options, junit: values.junit, coverageFile: values['coverage-file'] ?? 'reports/contract-coverage.json', verbose: Boolean(values.verbose) };
 }
 
-/** Runs the suite; exit 0 only when no check failed, 1 when one did, 2 when nothing could be checked. */
+/**
+ * Runs the suite; exit 0 only when no check failed, 1 when one did, 2 when nothing could be checked.
+ * A [standin choice] the target does not share is listed apart and counts only with --strict-choices.
+ */
 export async function contractMain(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { options, junit, coverageFile, verbose } = contractOptions(argv, env);
   const report = await runContract(options);

@@ -3,7 +3,7 @@ import { loadSpec } from '../src/core/spec';
 import { API_NAMES } from '../src/core/types';
 import { SPECS_DIR } from '../src/paths';
 import { createApp } from '../src/server';
-import { formatFailure } from './lib/checks';
+import { formatResult } from './lib/report';
 import { type ContractReport, runContract, scenariosFor } from './lib/runner';
 
 // The suite against our own mock, in-process: every scenario passes, none is skipped, and every
@@ -19,7 +19,9 @@ describe.each([...API_NAMES])('contract suite against the in-process mock: %s', 
 
   it.each(names)('%s', (name) => {
     const result = report.results.find((r) => r.name === name)!;
-    expect({ outcome: result.outcome, reason: result.reason, failures: result.failures.map(formatFailure) }).toEqual({ outcome: 'passed', reason: undefined, failures: [] });
+    // A failure shows what broke and the README rule it breaks (README.md#rule-...).
+    const failures = result.failures.length ? formatResult(result).split('\n') : [];
+    expect({ outcome: result.outcome, reason: result.reason, failures }).toEqual({ outcome: 'passed', reason: undefined, failures: [] });
   });
 
   it('exercises every documented (operation, status) pair', () => {

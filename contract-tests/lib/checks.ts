@@ -1,10 +1,15 @@
 import type { SpecOperation } from '../../src/core/spec';
+import type { ApiName } from '../../src/core/types';
 import { findResponse, isJsonMedia, mediaTypeOf, type OperationValidators, type ResponseProblem } from '../../src/core/validators';
+import { checkEnvelope } from './envelopes';
 
 // The generic checks, run on every response the suite receives. Each is a small named function
 // returning a typed failure (or nothing), in the manner of Schemathesis' checks.
 
-export type CheckName = 'status-documented' | 'content-type-documented' | 'body-schema' | 'required-headers' | 'behaviour';
+/** The operationId an exchange or failure carries when no operation of the spec matches its request. */
+export const NO_OPERATION = '(no operation)';
+
+export type CheckName = 'status-documented' | 'content-type-documented' | 'body-schema' | 'required-headers' | 'envelope' | 'behaviour';
 
 export interface CheckFailure {
   check: CheckName;
@@ -24,7 +29,7 @@ export interface Received {
 }
 
 export interface CheckInput {
-  api: string;
+  api: ApiName;
   op: SpecOperation;
   validators: OperationValidators;
   response: Received;
@@ -89,11 +94,15 @@ export const bodyMatchesSchema: Check = (input) => {
   return failure(input, 'body-schema', `body does not match the schema documented for ${status}`, excerpt, `the ${status} schema of ${input.op.operationId}`, problems);
 };
 
+/** Every error answer carries each field of the vendor's documented envelope, in its format (envelopes.ts). */
+export const envelopeDocumented: Check = (input) => checkEnvelope({ api: input.api, response: input.response, op: input.op, curl: input.curl });
+
 export const GENERIC_CHECKS: Array<[string, Check]> = [
   ['status-documented', statusDocumented],
   ['content-type-documented', contentTypeDocumented],
   ['required-headers', requiredHeaders],
   ['body-schema', bodyMatchesSchema],
+  ['envelope', envelopeDocumented],
 ];
 
 export function runGenericChecks(input: CheckInput): CheckFailure[] {

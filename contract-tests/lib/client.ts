@@ -2,9 +2,10 @@ import type { Spec, SpecOperation } from '../../src/core/spec';
 import type { ApiName } from '../../src/core/types';
 import type { SpecValidators } from '../../src/core/validators';
 import { type AuthOverride, authHeaders } from './auth';
-import { type CheckFailure, parseJsonBody, runGenericChecks } from './checks';
+import { type CheckFailure, NO_OPERATION, parseJsonBody, type Received, runGenericChecks } from './checks';
 import type { CredentialsByApi } from './credentials';
 import { curlFor } from './curl';
+import { checkEnvelope } from './envelopes';
 import type { HttpRequest, Transport } from './http';
 import type { TargetLimits } from './target';
 import { isUtf8 } from 'node:buffer';
@@ -104,9 +105,26 @@ export class ApiClient<A extends ApiName = ApiName> {
     const response = await this.transport.send(request);
     const curl = curlFor(this.transport.baseUrl, request);
     const failures = runGenericChecks({ api: this.api, op, validators: this.validators.operations.get(op.operationId)!, response, curl });
+    return this.record(op.operationId, request, response, curl, failures);
+  }
+
+  /**
+   * Sends a request no operation documents (an unknown path, an undocumented method, a body over
+   * the limit). Only the vendor's error envelope is checked; such a request is spec-invalid, so a
+   * target that answers those itself skips the step.
+   */
+  async sendUndocumented(request: HttpRequest): Promise<Exchange> {
+    if (this.limits.invalid) throw new SkipStep(this.limits.invalid);
+    const response = await this.transport.send(request);
+    const curl = curlFor(this.transport.baseUrl, request);
+    const failure = checkEnvelope({ api: this.api, response, curl });
+    return this.record(NO_OPERATION, request, response, curl, failure ? [failure] : []);
+  }
+
+  private record(operationId: string, request: HttpRequest, response: Received, curl: string, failures: CheckFailure[]): Exchange {
     const parsed = parseJsonBody(response);
     const exchange: Exchange = {
-      operationId: op.operationId,
+      operationId,
       request,
       status: response.status,
       headers: response.headers,

@@ -12,7 +12,14 @@ export interface AltrCredentials {
   writeOnlySecret?: string;
   dataCapBytes?: number;
 }
-export interface LosantCredentials { token: string; readToken?: string; noScopeToken?: string; applicationId: string }
+export interface LosantCredentials {
+  token: string;
+  readToken?: string;
+  noScopeToken?: string;
+  /** A token holding only a `*.bounded` scope (e.g. all.Application.bounded), which every certificate operation accepts. */
+  boundedToken?: string;
+  applicationId: string;
+}
 export interface DroplitCredentials {
   accountToken: string;
   userToken?: string;
@@ -37,7 +44,10 @@ export const DEMO_CREDENTIALS: CredentialsByApi = {
   altr: { key: 'ALTR-demo-rw', secret: 'demo-rw-secret', readOnlyKey: 'ALTR-demo-ro', readOnlySecret: 'demo-ro-secret',
     writeOnlyKey: 'ALTR-demo-wo', writeOnlySecret: 'demo-wo-secret', dataCapBytes: 1048576 },
   signatures: {},
-  losant: { token: 'losant-demo-all', readToken: 'losant-demo-read', noScopeToken: 'losant-demo-none', applicationId: '575ec8687ae143cd83dc4a97' },
+  losant: {
+    token: 'losant-demo-all', readToken: 'losant-demo-read', noScopeToken: 'losant-demo-none', boundedToken: 'losant-demo-bounded',
+    applicationId: '575ec8687ae143cd83dc4a97',
+  },
   droplit: {
     accountToken: 'droplit-demo-account', userToken: 'droplit-demo-user', serverToken: 'droplit-demo-server', clientToken: 'droplit-demo-client',
     ecosystemId: 'C599343aecca8fba8297a3195', otherEcosystemId: 'C5a0b1c2d3e4f5a6b7c8d9e0f',

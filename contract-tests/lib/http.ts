@@ -93,6 +93,9 @@ export function appTransport(app: Express, prefix: string, extraHeaders: Record<
         // Writing before end() makes superagent stream the body: chunked, no Content-Length.
         call.write(req.body);
         res = await call;
+      } else if (Buffer.isBuffer(req.body)) {
+        // superagent would JSON-serialize a Buffer sent with a JSON content type; send its bytes.
+        res = await call.serialize((bytes: unknown) => bytes as string).send(req.body);
       } else res = await call.send(req.body as any);
       return { status: res.status, headers: lowerHeaders(res.headers), body: res.body as Buffer };
     },

@@ -1,6 +1,7 @@
 import type { JsonSchema, Spec, SpecOperation, SpecParameter } from '../../src/core/spec';
 import type { ApiName } from '../../src/core/types';
 import type { CallInit } from './client';
+import { GENERIC_RULES } from './genericRules';
 import type { Scenario } from './scenario';
 
 // Negative cases generated from the specs: for each operation, one request per way its request
@@ -8,13 +9,16 @@ import type { Scenario } from './scenario';
 // A faithful implementation answers each with a documented 4xx in the vendor's envelope.
 
 const PATTERN_BREAKERS = ['!', 'a b', '~~~', 'zzzzzzzzzzzzzzzzzzzzzzzz', '0', 'x'.repeat(300), '-'];
+const UNEXPECTED_PROPERTY = 'standin_unexpected_property';
 const TYPE_SAMPLES: Array<[string, unknown]> = [['string', 'not-the-right-type'], ['integer', 123], ['boolean', true], ['array', []], ['object', {}]];
 
 /** Field values a live target needs to be real (ids of resources that exist there). */
 export type SampleValues = Record<string, string>;
 
-interface Mutation {
+export interface Mutation {
   label: string;
+  /** The parameter or body property the mutation breaks, which a 400 should name. */
+  field: string;
   apply(init: CallInit): CallInit;
 }
 
@@ -56,7 +60,7 @@ function paramMutations(spec: Spec, p: SpecParameter): Mutation[] {
   const set = (value: unknown) => (init: CallInit): CallInit => ({ ...init, [where]: { ...(init as any)[where], [p.name]: String(value) } });
   const out: Mutation[] = [];
   if (p.required && p.in !== 'path') {
-    out.push({ label: `${p.in} '${p.name}' missing`, apply: (init) => {
+    out.push({ label: `${p.in} '${p.name}' missing`, field: p.name, apply: (init) => {
       const copy: any = { ...init, [where]: { ...(init as any)[where] } };
       delete copy[where][p.name];
       return copy;
@@ -64,11 +68,11 @@ function paramMutations(spec: Spec, p: SpecParameter): Mutation[] {
   }
   const types = typesOf(schema) ?? [];
   // Parameters travel as text, so only a non-string type can be broken by one.
-  if (!types.includes('string') && (types.includes('integer') || types.includes('boolean'))) out.push({ label: `${p.in} '${p.name}' of the wrong type`, apply: set('not-a-number') });
+  if (!types.includes('string') && (types.includes('integer') || types.includes('boolean'))) out.push({ label: `${p.in} '${p.name}' of the wrong type`, field: p.name, apply: set('not-a-number') });
   const e = enumBreaker(schema);
-  if (e) out.push({ label: `${p.in} '${p.name}' outside its enum`, apply: set(e) });
+  if (e) out.push({ label: `${p.in} '${p.name}' outside its enum`, field: p.name, apply: set(e) });
   const pat = patternBreaker(schema);
-  if (pat !== undefined) out.push({ label: `${p.in} '${p.name}' breaking its pattern`, apply: set(pat) });
+  if (pat !== undefined) out.push({ label: `${p.in} '${p.name}' breaking its pattern`, field: p.name, apply: set(pat) });
   return out;
 }
 
@@ -83,20 +87,20 @@ function bodyMutations(spec: Spec, op: SpecOperation): Mutation[] {
   };
   const out: Mutation[] = [];
   for (const name of (schema.required as string[] | undefined) ?? []) {
-    out.push({ label: `body '${name}' missing`, apply: withBody((b) => delete b[name]) });
+    out.push({ label: `body '${name}' missing`, field: name, apply: withBody((b) => delete b[name]) });
   }
   for (const [name, raw] of Object.entries<JsonSchema>(schema.properties)) {
     const prop = resolve(spec, raw);
     if (!prop) continue;
     const wrong = wrongType(prop);
-    if (wrong !== undefined) out.push({ label: `body '${name}' of the wrong type`, apply: withBody((b) => (b[name] = wrong)) });
+    if (wrong !== undefined) out.push({ label: `body '${name}' of the wrong type`, field: name, apply: withBody((b) => (b[name] = wrong)) });
     const e = enumBreaker(prop);
-    if (e) out.push({ label: `body '${name}' outside its enum`, apply: withBody((b) => (b[name] = e)) });
+    if (e) out.push({ label: `body '${name}' outside its enum`, field: name, apply: withBody((b) => (b[name] = e)) });
     const pat = patternBreaker(prop);
-    if (pat !== undefined) out.push({ label: `body '${name}' breaking its pattern`, apply: withBody((b) => (b[name] = pat)) });
+    if (pat !== undefined) out.push({ label: `body '${name}' breaking its pattern`, field: name, apply: withBody((b) => (b[name] = pat)) });
   }
   if (schema.additionalProperties === false) {
-    out.push({ label: 'body with a property the schema forbids', apply: withBody((b) => (b.standin_unexpected_property = 1)) });
+    out.push({ label: 'body with a property the schema forbids', field: UNEXPECTED_PROPERTY, apply: withBody((b) => (b[UNEXPECTED_PROPERTY] = 1)) });
   }
   return out;
 }
@@ -131,16 +135,24 @@ export function validInit(op: SpecOperation, values: SampleValues): CallInit {
   return init;
 }
 
+/** Each way the operation's request schema can be broken, one mutation of a valid request each. */
+export function operationMutations(spec: Spec, op: SpecOperation): Mutation[] {
+  return [...op.parameters.filter((p) => p.in !== 'cookie' && !SIGNED_HEADERS.has(p.name.toLowerCase())).flatMap((p) => paramMutations(spec, p)), ...bodyMutations(spec, op)];
+}
+
 export function negativeScenarios<A extends ApiName>(api: A, spec: Spec, values: (creds: any) => SampleValues): Scenario<A>[] {
   const scenarios: Scenario<A>[] = [];
   for (const op of spec.operations) {
-    const mutations = [...op.parameters.filter((p) => p.in !== 'cookie' && !SIGNED_HEADERS.has(p.name.toLowerCase())).flatMap((p) => paramMutations(spec, p)), ...bodyMutations(spec, op)];
+    const mutations = operationMutations(spec, op);
     const documented4xx = Object.keys(op.responses).filter((s) => /^4/.test(s));
     for (const m of mutations) {
       scenarios.push({
         api,
         name: `generated: ${op.operationId} with ${m.label} gets a documented 4xx`,
         needs: op.method === 'GET' ? [] : ['writes'],
+        // The request schema is the vendor's; where the spec is stricter, it says so as a deviation.
+        basis: 'vendor',
+        readme: [GENERIC_RULES.schema],
         async run(t) {
           const ex = await t.client.call(op.operationId, { ...m.apply(validInit(op, values(t.creds))), invalid: true });
           t.expect.that(ex, /^4/.test(String(ex.status)) && documented4xx.includes(String(ex.status)), `expected a documented 4xx, got ${ex.status}`, documented4xx.join(', '));
@@ -160,6 +172,8 @@ export function faultScenarios<A extends ApiName>(api: A, spec: Spec, values: (c
         api,
         name: `${op.operationId} answers ${status} in the vendor envelope when the backend fails`,
         needs: ['standin' as const],
+        basis: 'vendor' as const,
+        readme: [GENERIC_RULES.faults],
         async run(t) {
           await t.fault(op.operationId);
           const ex = await t.client.call(op.operationId, validInit(op, values(t.creds)));
@@ -174,6 +188,8 @@ export function schemaScenarios<A extends ApiName>(api: A, spec: Spec, values: (
   return spec.operations.map((op) => ({
     api,
     name: `schema: ${op.operationId} answers a documented response to a valid request`,
+    basis: 'vendor' as const,
+    readme: [],
     async run(t) {
       const ex = await t.client.call(op.operationId, validInit(op, values(t.creds)));
       t.expect.that(ex, ex.status < 500, `a valid request got ${ex.status}`, Object.keys(op.responses).join(', '));

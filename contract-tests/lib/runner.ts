@@ -6,14 +6,24 @@ import { SPECS_DIR } from '../../src/paths';
 import { SCENARIOS, SAMPLE_VALUES } from '../scenarios';
 import type { CheckFailure } from './checks';
 import { ApiClient, type Exchange, SkipStep } from './client';
+import { genericScenarios } from './generic';
 import { faultScenarios, negativeScenarios, schemaScenarios } from './negative';
-import { BehaviourFailure, Expectations, type Scenario } from './scenario';
+import { type Basis, BehaviourFailure, Expectations, type Scenario } from './scenario';
 import { type ApiTarget, resolveTarget, type TargetSpec, unmetNeed } from './target';
+
+/**
+ * 'choice-differs': a [standin choice] scenario failed on a target that is not standin. The target
+ * need not share standin's choices, so it is reported apart and fails the run only with strictChoices.
+ */
+export type Outcome = 'passed' | 'failed' | 'skipped' | 'choice-differs';
 
 export interface ScenarioResult {
   api: ApiName;
   name: string;
-  outcome: 'passed' | 'failed' | 'skipped';
+  outcome: Outcome;
+  basis: Basis;
+  /** The README rule ids the scenario checks. */
+  readme: string[];
   reason?: string;
   failures: CheckFailure[];
   durationMs: number;
@@ -43,6 +53,8 @@ export interface ContractOptions {
   schemaOnly?: boolean;
   /** Only scenarios whose name contains this text. */
   grep?: string;
+  /** A [standin choice] that a non-standin target does not share fails the run (default: reported apart). */
+  strictChoices?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -60,12 +72,23 @@ function specFor(api: ApiName) {
 export function scenariosFor(api: ApiName, spec: Spec, schemaOnly = false): Scenario[] {
   const values = SAMPLE_VALUES[api];
   if (schemaOnly) return schemaScenarios(api, spec, values);
-  return [...(SCENARIOS[api] as Scenario[]), ...faultScenarios(api, spec, values), ...negativeScenarios(api, spec, values)];
+  return [
+    ...(SCENARIOS[api] as Scenario[]),
+    ...genericScenarios(api, spec, values),
+    ...faultScenarios(api, spec, values),
+    ...negativeScenarios(api, spec, values),
+  ];
 }
 
-async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType<typeof compileSpec>, scenario: Scenario, index: number, seen: Exchange[]): Promise<ScenarioResult> {
+/** What a scenario's failures mean on this target. */
+function failedOutcome(target: ApiTarget, basis: Basis, strictChoices: boolean): Outcome {
+  return basis === 'choice' && !target.standin && !strictChoices ? 'choice-differs' : 'failed';
+}
+
+async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType<typeof compileSpec>, scenario: Scenario, index: number, seen: Exchange[], strictChoices: boolean): Promise<ScenarioResult> {
   const started = Date.now();
-  const base = { api: target.api, name: scenario.name };
+  const basis = scenario.basis ?? 'vendor';
+  const base = { api: target.api, name: scenario.name, basis, readme: scenario.readme ?? [] };
   const unmet = unmetNeed(target, scenario.needs);
   if (unmet) return { ...base, outcome: 'skipped', reason: unmet, failures: [], durationMs: 0 };
   const failures: CheckFailure[] = [];
@@ -75,6 +98,7 @@ async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType
   let counter = 0;
   const ctx = {
     api: target.api,
+    target: { standin: target.standin, bodyLimit: target.bodyLimit },
     client,
     creds: target.creds,
     unique: (prefix = 'c') => `${prefix}_${Date.now().toString(36)}${index}_${counter++}`.slice(0, 24),
@@ -97,7 +121,16 @@ async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType
     if (e instanceof BehaviourFailure) failures.push(e.failure);
     else failures.push({ check: 'behaviour', api: target.api, operationId: '-', message: `scenario error: ${(e as Error).message}`, received: '-', documented: '-', pointers: [], curl: '-' });
   }
-  return { ...base, outcome: failures.length ? 'failed' : 'passed', failures, durationMs: Date.now() - started };
+  return { ...base, outcome: failures.length ? failedOutcome(target, basis, strictChoices) : 'passed', failures, durationMs: Date.now() - started };
+}
+
+/** Runs scenarios in order against one API's target; `seen` holds every exchange, for coverage. */
+export async function runScenarios(target: ApiTarget, scenarios: Scenario[], strictChoices = false): Promise<{ results: ScenarioResult[]; seen: Exchange[] }> {
+  const { spec, validators } = specFor(target.api);
+  const seen: Exchange[] = [];
+  const results: ScenarioResult[] = [];
+  for (const [i, scenario] of scenarios.entries()) results.push(await runScenario(target, spec, validators, scenario, i, seen, strictChoices));
+  return { results, seen };
 }
 
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
@@ -109,10 +142,10 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       report.skippedApis.push({ api, reason: target.skip });
       continue;
     }
-    const { spec, validators } = specFor(api);
-    const seen: Exchange[] = [];
+    const { spec } = specFor(api);
     const scenarios = scenariosFor(api, spec, options.schemaOnly).filter((s) => !options.grep || s.name.includes(options.grep));
-    for (const [i, scenario] of scenarios.entries()) report.results.push(await runScenario(target, spec, validators, scenario, i, seen));
+    const { results, seen } = await runScenarios(target, scenarios, Boolean(options.strictChoices));
+    report.results.push(...results);
     const exercised = new Set(seen.map((ex) => `${ex.operationId} ${ex.status}`));
     for (const op of spec.operations) {
       for (const status of Object.keys(op.responses)) report.coverage.push({ api, operationId: op.operationId, status, exercised: exercised.has(`${op.operationId} ${status}`) });
@@ -124,6 +157,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
   return report;
 }
 
+/** No check failed; a differing [standin choice] does not count (with strictChoices it is 'failed'). */
 export function passed(report: ContractReport): boolean {
   return report.results.every((r) => r.outcome !== 'failed');
 }

@@ -10,13 +10,30 @@ import type { CredentialsByApi } from './credentials';
 export type Need =
   | 'writes' // creates, changes or deletes data (live runs need --allow-writes)
   | 'standin' // needs /__admin (faults) or standin's documented demo data
+  | 'standin-itself' // checks standin's own configuration (e.g. its --body-limit): not through Prism, not live
   | 'readonly-key' // ALTR: a second, read-only key
   | 'writeonly-key' // ALTR: a key without read permission
   | 'scoped-tokens' // Losant: tokens with read-only and no scope; Droplit: a user token
   | `creds:${string}`; // an optional credential field, e.g. 'creds:serverToken'
 
+/**
+ * What a scenario checks: a rule the vendor documents (or its code shows), or a rule standin chose
+ * where the vendor is silent (marked [standin choice] in the spec). Against a target that is not
+ * standin, a failing choice is reported apart and does not fail the run unless --strict-choices.
+ */
+export type Basis = 'vendor' | 'choice';
+
+/** What a scenario may know of its target, so a rule of standin's own configuration can be checked. */
+export interface TargetFacts {
+  /** The target is standin itself (in-process or --base-url), not Prism or the vendor. */
+  standin: boolean;
+  /** The request body limit of a standin target (its --body-limit), when known. */
+  bodyLimit?: number;
+}
+
 export interface ScenarioContext<A extends ApiName> {
   api: A;
+  target: TargetFacts;
   client: ApiClient<A>;
   creds: CredentialsByApi[A];
   /** A value unique to this run and scenario, safe for names and aliases ([A-Za-z0-9_]). */
@@ -30,6 +47,10 @@ export interface Scenario<A extends ApiName = ApiName> {
   api: A;
   name: string;
   needs?: Need[];
+  /** Optional until every scenario file is annotated; an unannotated scenario counts as 'vendor'. */
+  basis?: Basis;
+  /** The README rule ids (anchors `rule-<api>-<slug>`, `rule-generic-<slug>`) this scenario checks. */
+  readme?: string[];
   run(t: ScenarioContext<A>): Promise<void>;
 }
 

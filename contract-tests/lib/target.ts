@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
+import { DEFAULT_CONFIG } from '../../src/config';
 import type { ApiName } from '../../src/core/types';
 import { type CredentialsByApi, DEMO_CREDENTIALS, ignisignFromKey, REQUIRED_FIELDS } from './credentials';
 import { appTransport, fetchTransport, type Transport } from './http';
@@ -19,8 +20,9 @@ export interface ContractConfig {
 }
 
 export type TargetSpec =
-  | { kind: 'in-process'; app: Express }
-  | { kind: 'base-url'; baseUrl: string; adminToken?: string }
+  /** `bodyLimit`: the standin's --body-limit, when it is not the default. */
+  | { kind: 'in-process'; app: Express; bodyLimit?: number }
+  | { kind: 'base-url'; baseUrl: string; adminToken?: string; bodyLimit?: number }
   | { kind: 'live'; config: ContractConfig }
   /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
   | { kind: 'prism'; urls: Partial<Record<ApiName, string>>; admin?: string; limits?: TargetLimits };
@@ -40,6 +42,10 @@ export interface TargetLimits {
 export interface ApiTarget<A extends ApiName = ApiName> {
   api: A;
   label: string;
+  /** standin itself (in-process or --base-url): its [standin choice] rules must hold there. */
+  standin: boolean;
+  /** A standin target's request body limit. */
+  bodyLimit?: number;
   creds: CredentialsByApi[A];
   /** A transport for one scenario; on standin each scenario gets a namespace of its own. */
   transport(scenario: number): Transport;
@@ -62,7 +68,7 @@ const FIELDS: { [A in ApiName]: string[] } = {
   ignisign: ['baseUrl', 'apiKey'],
   altr: ['baseUrl', 'key', 'secret', 'readOnlyKey', 'readOnlySecret', 'writeOnlyKey', 'writeOnlySecret'],
   signatures: ['baseUrl'],
-  losant: ['baseUrl', 'token', 'readToken', 'noScopeToken', 'applicationId'],
+  losant: ['baseUrl', 'token', 'readToken', 'noScopeToken', 'boundedToken', 'applicationId'],
   droplit: ['baseUrl', 'accountToken', 'userToken', 'serverToken', 'clientToken', 'ecosystemId', 'otherEcosystemId'],
 };
 
@@ -88,7 +94,7 @@ function liveCredentials<A extends ApiName>(api: A, c: LiveApiConfig): Credentia
         writeOnlyKey: pick('writeOnlyKey'), writeOnlySecret: pick('writeOnlySecret'),
       } as CredentialsByApi[A];
     case 'losant':
-      return { token: pick('token')!, readToken: pick('readToken'), noScopeToken: pick('noScopeToken'), applicationId: pick('applicationId')! } as CredentialsByApi[A];
+      return { token: pick('token')!, readToken: pick('readToken'), noScopeToken: pick('noScopeToken'), boundedToken: pick('boundedToken'), applicationId: pick('applicationId')! } as CredentialsByApi[A];
     case 'droplit':
       return {
         accountToken: pick('accountToken')!, userToken: pick('userToken'), serverToken: pick('serverToken'), clientToken: pick('clientToken'),
@@ -107,28 +113,28 @@ export function resolveTarget<A extends ApiName>(api: A, spec: TargetSpec, opts:
   switch (spec.kind) {
     case 'in-process':
       return {
-        api, label: 'standin (in-process)', creds: demo, allowWrites: true, namespace,
+        api, label: 'standin (in-process)', standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
         transport: namespaced((h) => appTransport(spec.app, `/${api}`, h)),
         admin: appTransport(spec.app, '/__admin'),
       };
     case 'base-url': {
       const adminHeaders: Record<string, string> = spec.adminToken ? { authorization: `Bearer ${spec.adminToken}` } : {};
       return {
-        api, label: `standin at ${spec.baseUrl}`, creds: demo, allowWrites: true, namespace,
+        api, label: `standin at ${spec.baseUrl}`, standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
         transport: namespaced((h) => fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/${api}`, h)),
         admin: fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/__admin`, adminHeaders),
       };
     }
     case 'prism': {
       const url = spec.urls[api];
-      const base = { api, label: `prism at ${url}`, creds: demo, allowWrites: true, limits: spec.limits };
+      const base = { api, label: `prism at ${url}`, standin: false, creds: demo, allowWrites: true, limits: spec.limits };
       if (!url) return { ...base, transport: () => fetchTransport('http://invalid'), skip: 'no Prism URL for this API' };
       return { ...base, namespace, transport: namespaced((h) => fetchTransport(url, h)), admin: spec.admin ? fetchTransport(spec.admin) : undefined };
     }
     case 'live': {
       const c = liveApiConfig(api, spec.config, opts.env ?? process.env);
       const missing = ['baseUrl', ...REQUIRED_FIELDS[api]].filter((f) => c[f] === undefined || c[f] === '');
-      const base = { api, label: `live ${c.baseUrl ?? '(no baseUrl)'}`, allowWrites: opts.allowWrites || Boolean(spec.config.allowWrites) };
+      const base = { api, label: `live ${c.baseUrl ?? '(no baseUrl)'}`, standin: false, allowWrites: opts.allowWrites || Boolean(spec.config.allowWrites) };
       if (missing.length) {
         const hint = missing.map((f) => `apis.${api}.${f} or STANDIN_CONTRACT_${api.toUpperCase()}_${f.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`).join(', ');
         return { ...base, creds: demo, transport: () => fetchTransport('http://invalid'), skip: `no live credentials: set ${hint}` };
@@ -144,6 +150,7 @@ export function unmetNeed(target: ApiTarget, needs: Need[] = []): string | undef
   for (const need of needs) {
     if (need === 'writes' && !target.allowWrites) return 'changes data: run with --allow-writes';
     if (need === 'standin' && !target.admin) return "needs standin's /__admin (fault injection or demo data)";
+    if (need === 'standin-itself' && !target.standin) return "checks standin's own configuration (its --body-limit): standin targets only";
     if (need === 'readonly-key' && !creds.readOnlyKey) return 'needs a read-only key (readOnlyKey, readOnlySecret)';
     if (need === 'writeonly-key' && !creds.writeOnlyKey) return 'needs a write-only key (writeOnlyKey, writeOnlySecret)';
     if (need === 'scoped-tokens' && target.api === 'losant' && !(creds.readToken && creds.noScopeToken)) return 'needs readToken and noScopeToken';
