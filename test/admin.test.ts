@@ -160,4 +160,16 @@ describe('/__admin', () => {
     expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2')).status).toBe(200);
     expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w1')).status).toBe(500);
   });
+
+  it("DELETE /__admin/faults with a worker's namespace clears only that worker's faults", async () => {
+    const { app } = createApp({ apis: ['signatures'] });
+    for (const ns of ['w1', 'w2']) {
+      await request(app).post('/__admin/faults').set('x-standin-namespace', ns).send({ api: 'signatures', operationId: 'listSignatures', times: 5 }).expect(201);
+    }
+    await request(app).delete('/__admin/faults').set('x-standin-namespace', 'w1').expect(204);
+    expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w1')).status).toBe(200);
+    expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2')).status).toBe(500);
+    await request(app).delete('/__admin/faults').expect(204);
+    expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2')).status).toBe(200);
+  });
 });

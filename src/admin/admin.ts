@@ -147,7 +147,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       return { status: 201, body: { faults: engine.faults() } };
     }
     case 'DELETE faults':
-      for (const engine of deps.engines.values()) engine.clearFaults();
+      for (const engine of deps.engines.values()) engine.clearFaults(namespace);
       return { status: 204 };
     case 'GET clock':
       return { status: 200, body: clockView(deps.clock, namespace) };

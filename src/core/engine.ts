@@ -58,7 +58,8 @@ export interface Engine {
   /** Adds `count` generated records to a namespace (seeding it first if new); undefined when the API cannot. */
   seedBulk(namespace: string, count: number): { created: number } | undefined;
   addFault(fault: Fault): void;
-  clearFaults(): void;
+  /** Clears the faults of one namespace, or every fault. */
+  clearFaults(namespace?: string): void;
   faults(): Fault[];
 }
 
@@ -318,8 +319,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
       faults.push({ ...fault });
     },
-    clearFaults() {
-      faults = [];
+    clearFaults(namespace) {
+      faults = namespace === undefined ? [] : faults.filter((f) => f.namespace !== namespace);
     },
     faults: () => faults.map((f) => ({ ...f })),
     seedBulk(namespace, count) {
