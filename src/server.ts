@@ -317,8 +317,8 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
   function protect(server: Server, api?: ApiName): void {
     const resolve = resolverFor(api);
     server.on('clientError', (err: ParserError, socket: Duplex) => {
-      const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-      if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
+      const inFlight = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+      if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
       const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
       const message = `the request is not valid HTTP/1.1 (${err.code ?? 'parse error'}: ${err.message})`;
       const error: EngineError = BODY_PARSE_ERRORS.test(err.code ?? '')
@@ -326,7 +326,16 @@ export function createApp(partial: Partial<Config> = {}): StandinApp {
         : { kind: 'validation', problems: [{ in: 'header', field: '', pointer: '', keyword: 'http', message }] };
       const code = status === 431 ? 'HeadersTooLarge' : status === 408 ? 'RequestTimeout' : 'MalformedRequest';
       const line = requestLine(err.rawPacket);
-      socket.end(rawResponse(protocolRefusal(resolve, line?.target, status, error, code), line?.method === 'HEAD'));
+      const reply = () => {
+        if (socket.writable) socket.end(rawResponse(protocolRefusal(resolve, line?.target, status, error, code), line?.method === 'HEAD'));
+      };
+      // Bytes after a complete request (e.g. a body sent without Content-Length) break the parser while
+      // that request is still being answered: its answer must reach the client, not this refusal in its
+      // place, so the refusal waits for it (node may close the connection first; the client then has
+      // the answer to what it asked).
+      if (inFlight?.req?.complete) inFlight.once('finish', reply);
+      else if (inFlight?.headersSent) socket.destroy();
+      else reply();
     });
     server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
       const expect = String(req.headers.expect).slice(0, 100);

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import request from 'supertest';
 import { createApp, createServer } from '../src/server';
 import { rawExchange } from './rawExchange';
@@ -152,6 +153,18 @@ describe("what node's HTTP parser refuses is answered in the owner's envelope", 
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
     expect(res.headers.connection).toBe('close');
   }
+
+  it('a body sent without Content-Length after a DELETE: the DELETE gets its own answer, not the refusal of the bytes after it', async () => {
+    const cert = '/losant/applications/575ec8687ae143cd83dc4a97/certificates/575ec76c7ae143cd83dc4a96';
+    const socket = connect(Number(new URL(main()).port), '127.0.0.1');
+    const raw: Buffer[] = [];
+    socket.on('data', (c) => raw.push(c));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write(`DELETE ${cert} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer losant-demo-all\r\nX-Standin-Namespace: pipelined\r\n\r\n{}`);
+    await closed;
+    const statuses = [...Buffer.concat(raw).toString('latin1').matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    expect(statuses[0]).toBe(200);
+  });
 
   it('bad bytes in a header: 400 in the vendor envelope, on the main port and on an --api-port', async () => {
     const bad = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n`;

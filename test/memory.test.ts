@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const DIST = process.env.STANDIN_DIST ?? join(__dirname, '..', 'dist');
 const CLI = join(DIST, 'src', 'cli.js');
 /** README "Limits": RSS after 10,000 namespaces and a 1 MiB body in 1-byte chunks stays under this. */
-const RSS_BOUND_MB = 400;
+const RSS_BOUND_MB = 300;
 const LOSANT_CERTS = '/losant/applications/575ec8687ae143cd83dc4a97/certificates';
 
 function start(): Promise<{ child: ChildProcess; port: number }> {
