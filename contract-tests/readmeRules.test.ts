@@ -12,12 +12,13 @@ import { SCENARIOS } from './scenarios';
 // checks and whether each is the vendor's or a [standin choice]. The README is the one list.
 
 /**
- * Flip to true once the README carries its `<a id="rule-…"></a>` anchors and every scenario file
- * names its `basis` and `readme` rules; until then the checks that need both are skipped.
+ * README rules no HTTP scenario can observe, each with the test that checks it instead: the status
+ * line's reason phrase never reaches a scenario, and a signature's chain is visible only in /__admin.
  */
-export const README_RULES_ENFORCED = false;
-
-const whenEnforced = README_RULES_ENFORCED ? it : it.skip;
+const CHECKED_ELSEWHERE: Record<string, string> = {
+  'rule-altr-status-lines': 'src/apis/altr/wire.test.ts "status lines"',
+  'rule-signatures-chain': 'src/apis/signatures/store.test.ts (the chain kept per version)',
+};
 
 const all: Scenario[] = API_NAMES.flatMap((api) => scenariosFor(api, loadSpec(join(SPECS_DIR, `${api}.yaml`))));
 const handWritten = new Set<Scenario>(API_NAMES.flatMap((api) => SCENARIOS[api] as Scenario[]));
@@ -38,19 +39,24 @@ describe('README rules and scenarios', () => {
     expect(readmeCoverage({ rules: [], unanchored: [], problems: [] }, generated).unannotated).toEqual([]);
   });
 
-  whenEnforced('every scenario states its basis and the README rules it checks', () => {
+  it('every scenario states its basis and the README rules it checks', () => {
     expect(coverage().unannotated).toEqual([]);
   });
 
-  whenEnforced('every README rule is checked by at least one scenario', () => {
-    expect(coverage().uncovered).toEqual([]);
+  it('every README rule is checked by at least one scenario', () => {
+    expect(coverage().uncovered.filter((id) => !(id in CHECKED_ELSEWHERE))).toEqual([]);
   });
 
-  whenEnforced('every rule id a scenario names is in the README', () => {
+  it('every rule said to be checked elsewhere is a README rule no scenario covers', () => {
+    const uncovered = new Set(coverage().uncovered);
+    expect(Object.keys(CHECKED_ELSEWHERE).filter((id) => !uncovered.has(id))).toEqual([]);
+  });
+
+  it('every rule id a scenario names is in the README', () => {
     expect(coverage().unknown).toEqual([]);
   });
 
-  whenEnforced('every bullet of a **Rules** list carries a rule anchor', () => {
+  it('every bullet of a **Rules** list carries a rule anchor', () => {
     expect(readmeRules().unanchored).toEqual([]);
   });
 });

@@ -106,6 +106,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: no Authorization header -> 401 unauthorized, on all four operations',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-401'],
     async run(t) {
       for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: false, headers: { 'x-altr-date': new Date().toISOString() }, invalid: true }), 401, 'unauthorized', undefined, op);
     },
@@ -113,6 +115,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
   {
     api: 'altr',
     name: "auth: an Authorization header not of the form 'ALTR <key>:<base64 signature>' -> 401 unauthorized",
+    basis: 'vendor',
+    readme: ['rule-altr-signature', 'rule-altr-401'],
     async run(t) {
       const date = new Date().toISOString();
       const token = unknownToken();
@@ -126,6 +130,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
   {
     api: 'altr',
     name: 'auth: an unknown API key (correctly signed with its secret) -> 401 unauthorized',
+    basis: 'vendor',
+    readme: ['rule-altr-401'],
     async run(t) {
       const ex = await callOp(t, 'getData', { auth: { key: `ALTR-unknown-${t.unique('k')}`, secret: 'some-secret' } });
       expectError(t, ex, 401, 'unauthorized');
@@ -135,6 +141,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: a wrong signature (another secret, another date, another resource) -> 401 unauthorized, no secret in the message',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-signature', 'rule-altr-401'],
     async run(t) {
       const token = unknownToken();
       const date = new Date().toISOString();
@@ -161,6 +169,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
   {
     api: 'altr',
     name: 'auth: no X-ALTR-DATE header -> 401 unauthorized (not 400: auth comes before validation)',
+    basis: 'vendor',
+    readme: ['rule-altr-401'],
     async run(t) {
       const token = unknownToken();
       const sig = altrSignature(t.creds.secret, 'GET', token, new Date().toISOString());
@@ -171,6 +181,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
   {
     api: 'altr',
     name: 'auth: an X-ALTR-DATE in no accepted format (correctly signed) -> 401 unauthorized',
+    basis: 'choice',
+    readme: ['rule-altr-date-formats', 'rule-altr-401'],
     async run(t) {
       const now = new Date();
       for (const date of ['not a date', String(now.getTime()), '2026/01/01 10:00:00', `02-30-${now.getUTCFullYear()} 10:00:00`, '13-01-2026 10:00:00']) {
@@ -182,6 +194,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: a date 16 minutes in the past -> 401 unauthorized, on all four operations',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-skew', 'rule-altr-401'],
     async run(t) {
       for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
     },
@@ -190,6 +204,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: a date 16 minutes in the future -> 401 unauthorized, on all four operations',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-altr-skew', 'rule-altr-401'],
     async run(t) {
       for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() + 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
     },
@@ -198,6 +214,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: a date 14 minutes in the past or future is inside the 15-minute window and accepted',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-skew'],
     async run(t) {
       const data = Buffer.from(`window ${t.unique('w')}`);
       const token = await store(t, data);
@@ -212,6 +230,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth: X-ALTR-DATE as ISO 8601, RFC 1123, JS Date.toString() and MM-DD-YYYY HH:mm:ss (UTC) is each signed and accepted',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-date-formats', 'rule-altr-signature'],
     async run(t) {
       for (const [format, render] of DATE_FORMATS) {
         const date = render(Date.now());
@@ -228,6 +248,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'permissions: the read-only key on PutData -> 403 forbidden "API key does not have write permission.", no token issued',
     needs: ['writes', 'readonly-key'],
+    basis: 'vendor',
+    readme: ['rule-altr-403'],
     async run(t) {
       const ex = await put(t, Buffer.from('refused'), { auth: readOnly(t) });
       expectError(t, ex, 403, 'forbidden', 'API key does not have write permission.');
@@ -238,6 +260,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'permissions: a write refused to the read-only key stores nothing (it uses none of the data cap)',
     needs: ['writes', 'readonly-key', 'standin'],
+    basis: 'vendor',
+    readme: ['rule-altr-403', 'rule-altr-data-cap'],
     async run(t) {
       const left = await fillToNearCap(t);
       expectError(t, await put(t, Buffer.alloc(left, 0x52), { auth: readOnly(t) }), 403, 'forbidden');
@@ -250,6 +274,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'permissions: the read-only key is accepted on GetData, GetMetadata and token status',
     needs: ['writes', 'readonly-key'],
+    basis: 'vendor',
+    readme: ['rule-altr-403'],
     async run(t) {
       const ro = readOnly(t);
       const data = Buffer.from(`readable by the read-only key ${t.unique('r')}`);
@@ -266,6 +292,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'permissions: a key without read permission -> 403 forbidden on GetData, GetMetadata and token status',
     needs: ['writeonly-key', 'writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-403'],
     async run(t) {
       const token = await store(t, Buffer.from('write-only key test'));
       const auth = { key: t.creds.writeOnlyKey!, secret: t.creds.writeOnlySecret! };
@@ -276,6 +304,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'PutData -> GetData returns arbitrary binary bytes byte for byte, X-Expected-Hash = hex MD5, X-ALTR-Metadata echoed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-putdata', 'rule-altr-getdata'],
     async run(t) {
       const data = binaryData(4096 + 17);
       const metadata = `report ${t.unique('bin')}.bin`;
@@ -289,6 +319,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'PutData: 200 {success:true, response:{data:{referenceToken}}}, a new token per write',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-putdata'],
     async run(t) {
       const a = await store(t, Buffer.from('same bytes'));
       const b = await store(t, Buffer.from('same bytes'));
@@ -299,6 +331,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'GetMetadata: 200 {success:true, metadata} (not wrapped) with the X-ALTR-METADATA stored at write time',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-getmetadata'],
     async run(t) {
       const metadata = `filename ${t.unique('m')}.txt`;
       const token = await store(t, Buffer.from('metadata please'), metadata);
@@ -311,6 +345,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'no metadata stored: GetMetadata metadata is "" and GetData sends no X-ALTR-Metadata [standin choice]',
     needs: ['writes', 'standin'],
+    basis: 'choice',
+    readme: ['rule-altr-getmetadata', 'rule-altr-getdata'],
     async run(t) {
       const data = Buffer.from('no metadata');
       const token = await store(t, data);
@@ -323,6 +359,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'token status: a new token is active at once, and data of 500 bytes or less is available at once',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-altr-token-status'],
     async run(t) {
       const token = await store(t, Buffer.alloc(500, 0x61));
       const ex = await t.client.call('getTokenStatus', { params: { referenceToken: token } });
@@ -334,6 +372,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'token status: data over 500 bytes is available exactly when protected, and both turn true (within 5 s)',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-altr-token-status'],
     async run(t) {
       const data = binaryData(501);
       const token = await store(t, data);
@@ -355,6 +395,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: "standin's seeded record: GetData \"Hello, chainAPI!\" with metadata filename.txt, fully available",
     needs: ['standin'],
+    basis: 'choice',
+    readme: ['rule-altr-getdata', 'rule-altr-getmetadata', 'rule-altr-token-status'],
     async run(t) {
       const ex = await expectStored(t, DEMO_TOKEN, Buffer.from('Hello, chainAPI!'));
       t.expect.equal(ex, ex.headers['x-altr-metadata'], 'filename.txt', 'X-ALTR-Metadata');
@@ -368,6 +410,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
   {
     api: 'altr',
     name: 'unknown reference token -> 404 resource_not_found on GetData, GetMetadata and token status',
+    basis: 'vendor',
+    readme: ['rule-altr-404'],
     async run(t) {
       const token = unknownToken();
       for (const op of GETS) expectError(t, await t.client.call(op, { params: { referenceToken: token } }), 404, 'resource_not_found', undefined, op);
@@ -378,6 +422,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'a reference token that breaks the path pattern -> 400 bad_request on the three GETs [standin choice]',
     needs: ['standin'],
+    basis: 'choice',
+    readme: ['rule-altr-404'],
     async run(t) {
       for (const token of ['a.b', '~~~', 'x'.repeat(129)]) {
         for (const op of GETS) expectError(t, await t.client.call(op, { params: { referenceToken: token }, invalid: true }), 400, 'bad_request', undefined, `${op} ${token.slice(0, 10)}`);
@@ -390,6 +436,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'a chunked upload (no Content-Length) with X-Content-Length-Hint under 3072 stores only the first 3072 bytes',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-truncation'],
     async run(t) {
       const data = binaryData(5000);
       const ex = await put(t, data, { chunked: true, headers: { 'x-content-length-hint': '500' } });
@@ -401,6 +449,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'a chunked upload with X-Content-Length-Hint of 3072 or more stores everything',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-truncation'],
     async run(t) {
       const data = binaryData(5000);
       const ex = await put(t, data, { chunked: true, headers: { 'x-content-length-hint': '5000' } });
@@ -412,6 +462,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'X-Content-Length-Hint under 3072 with a Content-Length present does not truncate: all bytes are stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-truncation'],
     async run(t) {
       const data = binaryData(5000);
       const ex = await put(t, data, { headers: { 'x-content-length-hint': '500' } });
@@ -423,6 +475,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'data cap: a write past the organization cap -> 400 bad_request "Organization data cap exceeded", stores nothing (a write that exactly fits still succeeds)',
     needs: ['writes', 'standin'],
+    basis: 'vendor',
+    readme: ['rule-altr-data-cap'],
     async run(t) {
       const left = await fillToNearCap(t);
       expectError(t, await put(t, Buffer.alloc(left + 1, 0x58)), 400, 'bad_request', CAP_EXCEEDED, `a write of ${left + 1} bytes with ${left} left`);
@@ -437,6 +491,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'PutData: an empty body -> 400 bad_request [standin choice]',
     needs: ['writes', 'standin'],
+    basis: 'choice',
+    readme: ['rule-altr-putdata-400'],
     async run(t) {
       expectError(t, await t.client.call('putData', { headers: { 'content-type': 'application/octet-stream' }, invalid: true }), 400, 'bad_request', undefined, 'empty body');
     },
@@ -445,6 +501,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: "PutData: a body sent as application/json, as text/plain or with no Content-Type is stored byte for byte (the vendor's 2018 sample clients)",
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-putdata'],
     async run(t) {
       // Compact JSON, as JSON.stringify sends it: a validating proxy that re-serializes JSON still carries it unchanged.
       // Typed bodies go as text (supertest would send a Buffer with a JSON type as {"type":"Buffer",…}); the
@@ -464,13 +522,95 @@ export const altrScenarios: Scenario<'altr'>[] = [
   },
   {
     api: 'altr',
-    name: 'X-Content-Length-Hint that is not decimal digits (0x10, 1e3, +5, 5.0) -> 400 bad_request, no token issued [standin choice]',
+    name: 'X-Content-Length-Hint that is not decimal digits (0x10, 1e3, +5, 5.0, -1) -> 400 bad_request, no token issued; 0010 is fine [standin choice]',
     needs: ['writes', 'standin'],
+    basis: 'choice',
+    readme: ['rule-altr-putdata-400'],
     async run(t) {
       for (const hint of ['0x10', '1e3', '+5', '5.0']) {
         const ex = await put(t, Buffer.from('hinted'), { headers: { 'x-content-length-hint': hint }, invalid: true });
         expectError(t, ex, 400, 'bad_request', undefined, `X-Content-Length-Hint: ${hint}`);
         t.expect.that(ex, ex.json?.response?.data?.referenceToken === undefined, 'a refused write issues no reference token');
+      }
+      const data = Buffer.from(`leading zeros ${t.unique('z')}`);
+      const ex = await put(t, data, { headers: { 'x-content-length-hint': '0010' } });
+      t.expect.answer(ex, 200, { success: true }, 'X-Content-Length-Hint: 0010');
+      await expectStored(t, ex.json.response.data.referenceToken, data);
+    },
+  },
+  {
+    api: 'altr',
+    name: 'PutData: a body labelled application/json that is not valid JSON is stored byte for byte (not 400)',
+    needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-putdata-400', 'rule-altr-putdata'],
+    async run(t) {
+      const body = `{"not": json ${t.unique('nj')}`;
+      const ex = await t.client.call('putData', { body, headers: { 'content-type': 'application/json' } });
+      t.expect.answer(ex, 200, { success: true, response: { data: { referenceToken: /\S/ } } }, 'PutData of invalid JSON labelled application/json');
+      await expectStored(t, ex.json.response.data.referenceToken, Buffer.from(body));
+    },
+  },
+  {
+    api: 'altr',
+    name: "auth: the scheme is matched exactly: 'altr' or 'Altr' (otherwise correctly signed) -> 401 unauthorized [standin choice]",
+    basis: 'choice',
+    readme: ['rule-altr-signature', 'rule-altr-401'],
+    async run(t) {
+      const date = new Date().toISOString();
+      const token = unknownToken();
+      const sig = altrSignature(t.creds.secret, 'GET', token, date);
+      for (const scheme of ['altr', 'Altr']) {
+        const ex = await t.client.call('getData', { params: { referenceToken: token }, auth: false, headers: { authorization: `${scheme} ${t.creds.key}:${sig}`, 'x-altr-date': date } });
+        expectError(t, ex, 401, 'unauthorized', undefined, `scheme ${scheme}`);
+      }
+    },
+  },
+  {
+    api: 'altr',
+    name: "auth: each 401 cause has its own message, and a bad signature's shows the string to sign [standin choice]",
+    basis: 'choice',
+    readme: ['rule-altr-401'],
+    async run(t) {
+      const token = unknownToken();
+      const date = new Date().toISOString();
+      const sig = altrSignature(t.creds.secret, 'GET', token, date);
+      const get = (init: CallInit) => t.client.call('getData', { params: { referenceToken: token }, ...init });
+      const causes: Array<[string, () => Promise<Exchange>]> = [
+        ['no Authorization header', () => get({ auth: false, headers: { 'x-altr-date': date }, invalid: true })],
+        ['a malformed header', () => get({ auth: false, headers: { authorization: `Bearer ${sig}`, 'x-altr-date': date } })],
+        ['no X-ALTR-DATE', () => get({ auth: false, headers: { authorization: `ALTR ${t.creds.key}:${sig}` }, invalid: true })],
+        ['an unknown key', () => get({ auth: { key: `ALTR-unknown-${t.unique('k')}`, secret: 'some-secret' } })],
+        ['a bad signature', () => get({ auth: false, headers: { authorization: `ALTR ${t.creds.key}:${altrSignature(`${t.creds.secret}-wrong`, 'GET', token, date)}`, 'x-altr-date': date } })],
+        ['an unparseable date', () => get({ auth: { date: 'not a date' } })],
+        ['a skewed date', () => get({ auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } })],
+      ];
+      const messages = new Map<string, string>();
+      for (const [cause, send] of causes) {
+        const ex = await send();
+        expectError(t, ex, 401, 'unauthorized', undefined, cause);
+        const message = String(errorDetail(ex).error_message);
+        t.expect.that(ex, !messages.has(message), `${cause} has the same 401 message as ${messages.get(message)}: ${JSON.stringify(message)}`, 'one message per cause');
+        messages.set(message, cause);
+        if (cause === 'a bad signature') {
+          t.expect.that(ex, message.includes(JSON.stringify(`GET\n${token}\n${date}\n`)), 'the bad-signature message shows the string standin expected to be signed', JSON.stringify(`GET\n${token}\n${date}\n`));
+        }
+      }
+    },
+  },
+  {
+    api: 'altr',
+    name: 'errors: every error is wrapped, {success:false, response:{error_type, error_message}}, GetMetadata included [standin choice]',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-altr-errors'],
+    async run(t) {
+      const errors: Array<[string, Exchange]> = [];
+      for (const op of ALL_OPERATIONS) errors.push([`${op} 401`, await callOp(t, op, { auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } })]);
+      for (const op of GETS) errors.push([`${op} 404`, await t.client.call(op, { params: { referenceToken: unknownToken() } })]);
+      for (const [what, ex] of errors) {
+        t.expect.that(ex, ex.status >= 400, `${what}: expected an error, got ${ex.status}`);
+        t.expect.answer(ex, ex.status, { success: false, response: { error_type: /\S/, error_message: /\S/ } }, `${what}: the wrapped envelope`);
       }
     },
   },
@@ -478,6 +618,8 @@ export const altrScenarios: Scenario<'altr'>[] = [
     api: 'altr',
     name: 'auth comes before validation: an unsigned PutData with an empty body -> 401, not 400',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-altr-401'],
     async run(t) {
       const ex = await t.client.call('putData', { auth: false, headers: { 'content-type': 'application/octet-stream', 'x-altr-date': new Date().toISOString() }, invalid: true });
       expectError(t, ex, 401, 'unauthorized');

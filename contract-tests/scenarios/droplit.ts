@@ -98,6 +98,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'auth: no authorization header -> 401 Unauthorized, on all five operations',
+    basis: 'vendor',
+    readme: ['rule-droplit-auth', 'rule-droplit-errors'],
     async run(t) {
       const calls: Array<[string, CallInit]> = [
         ['createEnvironment', { json: { ecosystemId: t.creds.ecosystemId } }],
@@ -112,6 +114,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'auth: an unknown token -> 401 Unauthorized, on all five operations, nothing stored',
+    basis: 'vendor',
+    readme: ['rule-droplit-auth', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const auth = { token: `not-a-droplit-token-${t.unique()}` };
@@ -128,6 +132,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'auth: a "Bearer " prefix before the token is tolerated (create 201, info 200)',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-auth'],
     async run(t) {
       const auth = { token: `Bearer ${t.creds.accountToken}` };
       const ex = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId }, auth });
@@ -139,6 +145,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'auth: create needs an account token: a user token -> 403 Forbidden, nothing stored',
     needs: ['writes', 'scoped-tokens'],
+    basis: 'vendor',
+    readme: ['rule-droplit-token-types', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const alias = t.unique('user');
@@ -151,6 +159,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'auth: a user token may list, read, update and delete',
     needs: ['writes', 'scoped-tokens'],
+    basis: 'choice',
+    readme: ['rule-droplit-token-types'],
     async run(t) {
       const env = await create(t);
       const auth = { token: t.creds.userToken! };
@@ -168,6 +178,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'auth: a server token may list, read, update and delete but not create -> 403 Forbidden',
     needs: ['writes', 'creds:serverToken'],
+    basis: 'choice',
+    readme: ['rule-droplit-token-types'],
     async run(t) {
       const auth = { token: t.creds.serverToken! };
       expectError(t, await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId }, auth }), 403, 'Forbidden', /./);
@@ -182,6 +194,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'auth: a client token -> 403 Forbidden on all five operations, nothing changed',
     needs: ['writes', 'creds:clientToken'],
+    basis: 'choice',
+    readme: ['rule-droplit-token-types', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('a'), meta: { k: 'v' } });
       const before = await listIds(t);
@@ -202,6 +216,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: 201 {createdAt, ecosystemId, id (E + 24 hex), alias, meta}, read back equal via info and list',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-create-201'],
     async run(t) {
       const alias = t.unique('env');
       const meta = { $label: label(t, 'Created'), floor: 2, tags: ['a', 'b'], nested: { x: true } };
@@ -220,6 +236,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: without alias or meta -> 201 with meta {} and no alias',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-create-201'],
     async run(t) {
       const ex = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId } });
       t.expect.answer(ex, 201, { ecosystemId: t.creds.ecosystemId, meta: {}, id: ENVIRONMENT_ID });
@@ -231,6 +249,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: a content type other than application/json (or no body) -> 400 InvalidParams "required properties are missing: ecosystemId" at #, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-body-missing', 'rule-droplit-messages', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const body = JSON.stringify({ ecosystemId: t.creds.ecosystemId, alias: t.unique('txt') });
@@ -247,6 +267,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: no ecosystemId -> 400 InvalidParams "required properties are missing: ecosystemId" at #, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-body-missing', 'rule-droplit-messages', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const ex = await t.client.call('createEnvironment', { json: { alias: t.unique('noeco'), meta: { k: 1 } }, invalid: true });
@@ -258,6 +280,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: an ecosystemId that is empty or not a string -> 400 InvalidParams "Body Parameters Missing" at ecosystemId, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-body-missing', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       let last: Exchange | undefined;
@@ -272,6 +296,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: any query string -> 400 InvalidParams "No Query String Allowed", one entry per parameter, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-no-query', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const json = { ecosystemId: t.creds.ecosystemId, alias: t.unique('q') };
@@ -288,6 +314,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: the query string is refused before the body is looked at',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-no-query'],
     async run(t) {
       const ex = await t.client.call('createEnvironment', { json: { alias: 'not valid!' }, query: { debug: '1' }, invalid: true });
       expectError(t, ex, 400, 'InvalidParams', 'No Query String Allowed', 'debug');
@@ -298,6 +326,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: an alias not matching ^[A-Za-z0-9_]{1,24}$ -> 400 InvalidParams "Alias Invalid", nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-invalid', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       let last: Exchange | undefined;
@@ -314,6 +344,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: an alias already used in the ecosystem -> 400 InvalidBody "Alias Exists", nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-exists', 'rule-droplit-nothing-stored'],
     async run(t) {
       const alias = t.unique('dup');
       const first = await create(t, { alias, meta: { n: 1 } });
@@ -328,6 +360,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: aliases are case-sensitive (Abc and abc may coexist)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-exists'],
     async run(t) {
       const alias = t.unique('case');
       const lower = await create(t, { alias: alias.toLowerCase() });
@@ -340,6 +374,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: the same alias in another ecosystem is fine (uniqueness is per ecosystem)',
     needs: ['writes', 'creds:otherEcosystemId'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-exists'],
     async run(t) {
       const alias = t.unique('eco');
       const here = await create(t, { alias });
@@ -352,6 +388,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: meta that is not a JSON object -> 400 InvalidParams "Metadata Format Invalid", nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-meta-invalid', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       let last: Exchange | undefined;
@@ -366,6 +404,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create and update: meta nested 2,000 levels deep -> 400 InvalidParams "Metadata Format Invalid", nothing stored or changed (standin limit: 99 levels)',
     needs: ['writes', 'standin'],
+    basis: 'choice',
+    readme: ['rule-droplit-meta-invalid', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const alias = t.unique('deep');
@@ -383,6 +423,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: an unknown ecosystem -> 404 NotFound "Ecosystem Missing", nothing stored (the ecosystem is not created)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-ecosystem-missing', 'rule-droplit-nothing-stored'],
     async run(t) {
       const alias = t.unique('lost');
       const ex = await t.client.call('createEnvironment', { json: { ecosystemId: UNKNOWN_ECOSYSTEM, alias } });
@@ -396,6 +438,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: a body that is not valid JSON -> 400 InvalidBody (JSON, not an HTML page), nothing stored',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-errors', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const ex = await t.client.call('createEnvironment', { body: `{"ecosystemId": "${t.creds.ecosystemId}",`, headers: { 'content-type': 'application/json' }, invalid: true });
@@ -407,6 +451,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'create: of 30 concurrent creates with one alias exactly one succeeds, the rest get "Alias Exists"',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-exists'],
     async run(t) {
       const alias = t.unique('race');
       const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias, meta: { i } } })));
@@ -422,6 +468,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'x-system-metadata-prefix: prefixed keys are stored as $…, that response shows the prefix, later reads show $…',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-meta-prefix'],
     async run(t) {
       const name = label(t, 'Prefixed');
       const headers = { 'x-system-metadata-prefix': 'sys_' };
@@ -438,6 +486,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'x-system-metadata-prefix wins over x-system-meta-prefix, which is honoured alone too',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-meta-prefix'],
     async run(t) {
       const both = await t.client.call('createEnvironment', {
         json: { ecosystemId: t.creds.ecosystemId, meta: { sys_label: 'A', meta_note: 'B' } },
@@ -454,6 +504,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'x-system-metadata-prefix: the default $. (sent or not) stores and returns meta keys as sent',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-meta-prefix'],
     async run(t) {
       const meta = { $label: 'Hall', sys_label: 'kept', '$.odd': 1 };
       const variants: Array<Record<string, string>> = [{}, { 'x-system-metadata-prefix': '$.' }];
@@ -469,6 +521,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'x-system-metadata-prefix on update: translated on the way in, shown with the prefix in that response only',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-meta-prefix'],
     async run(t) {
       const env = await create(t, { meta: { $label: 'Before' } });
       const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { app_label: 'After', n: 1 } }, headers: { 'x-system-metadata-prefix': 'app_' } });
@@ -483,6 +537,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'both /v0/api/environments and /api/environments answer (create, list, info, update, delete)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-paths'],
     async run(t) {
       const alias = t.unique('path');
       const made = await t.client.call('createEnvironment', { path: UNVERSIONED, json: { ecosystemId: t.creds.ecosystemId, alias }, invalid: true });
@@ -508,6 +564,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'list: the ecosystem\'s environments in creation order, each with edgeIds []',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-list-order'],
     async run(t) {
       const made = [await create(t, { alias: t.unique('o1') }), await create(t), await create(t, { alias: t.unique('o3') })];
       const { ex, items } = await list(t);
@@ -522,6 +580,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'list: filter returns exactly the environments it matches (eq, ne, exists, notexists, contains, ncontains, and, or, not)',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-filter'],
     async run(t) {
       const mark = t.unique('f');
       const a = await create(t, { alias: t.unique('fa'), meta: { $label: `${mark} Alpha`, floor: 1 } });
@@ -551,6 +611,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'list: filter with nor, in, notin, the less/greater-than family and type returns exactly what it matches',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-filter'],
     async run(t) {
       const mark = t.unique('g');
       const low = await create(t, { alias: t.unique('lo'), meta: { $label: `${mark} low`, floor: 1, tags: ['x'] } });
@@ -580,6 +642,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'list: filter=invalid -> 400 InvalidBody with the vendor\'s "Invalid input \'invalid\' from filter \'invalid\'. Expected \'AND\',… after \'\'" text',
+    basis: 'vendor',
+    readme: ['rule-droplit-filter-invalid', 'rule-droplit-messages'],
     async run(t) {
       const ex = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: 'invalid' } });
       expectError(t, ex, 400, 'InvalidBody', VENDOR_FILTER_INVALID, 'query');
@@ -588,6 +652,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'list: a filter that does not parse -> 400 InvalidBody "Invalid input \'<token>\' from filter \'<filter>\'. Expected …"',
+    basis: 'choice',
+    readme: ['rule-droplit-filter-invalid'],
     async run(t) {
       const cases: Array<[string, string]> = [
         ['eq(meta.$label', ''],
@@ -604,7 +670,24 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   },
   {
     api: 'droplit',
+    name: 'list: a filter over 4096 characters, or nesting more than 32 operators -> 400 InvalidBody at query',
+    basis: 'choice',
+    readme: ['rule-droplit-filter-invalid'],
+    async run(t) {
+      const long = `contains(alias, "${'x'.repeat(4096)}")`;
+      const tooLong = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: long }, invalid: true });
+      expectError(t, tooLong, 400, 'InvalidBody', /longer than 4096 characters/, 'query');
+      const nest = (depth: number) => `${'not('.repeat(depth)}exists(alias)${')'.repeat(depth)}`;
+      const tooDeep = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: nest(40) } });
+      expectError(t, tooDeep, 400, 'InvalidBody', /at most 32 nested operators/, 'query');
+      t.expect.answer(await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: nest(30) } }), 200, undefined, '31 nested operators are accepted');
+    },
+  },
+  {
+    api: 'droplit',
     name: 'list: a missing or malformed ecosystemId -> 400 InvalidParams "invalid id"',
+    basis: 'vendor',
+    readme: ['rule-droplit-list-ecosystem', 'rule-droplit-messages'],
     async run(t) {
       expectError(t, await t.client.call('listEnvironments', { invalid: true }), 400, 'InvalidParams', 'invalid id', 'ecosystemId');
       expectError(t, await t.client.call('listEnvironments', { query: { ecosystemId: 'not an id!' }, invalid: true }), 400, 'InvalidParams', 'invalid id', 'ecosystemId');
@@ -613,6 +696,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'list: an unknown ecosystem -> 404 text/plain "Ecosystem with id <id> does not exist."',
+    basis: 'vendor',
+    readme: ['rule-droplit-list-ecosystem', 'rule-droplit-errors', 'rule-droplit-messages'],
     async run(t) {
       const ex = await t.client.call('listEnvironments', { query: { ecosystemId: UNKNOWN_ECOSYSTEM } });
       t.expect.answer(ex, 404);
@@ -626,6 +711,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'info: an environment is found by id, by "<ecosystemId>;<alias>", by its alias and by @alias',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-env-ref'],
     async run(t) {
       const env = await create(t, { alias: t.unique('ref'), meta: { $label: 'Ref' } });
       for (const ref of [env.id, `${t.creds.ecosystemId};${env.alias}`, `${t.creds.ecosystemId};@${env.alias}`, env.alias!, `@${env.alias}`]) {
@@ -638,6 +725,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'info: an unknown id -> 404 NotFound "Environment Not Found"',
+    basis: 'vendor',
+    readme: ['rule-droplit-env-ref'],
     async run(t) {
       for (const ref of [UNKNOWN_ENVIRONMENT, `${t.creds.ecosystemId};${t.unique('nobody')}`]) {
         const ex = await info(t, ref);
@@ -649,6 +738,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'info: a malformed id -> 400 InvalidParams "Environment Invalid", sent as "invalid id"',
+    basis: 'vendor',
+    readme: ['rule-droplit-env-ref', 'rule-droplit-messages'],
     async run(t) {
       for (const ref of ['not an id', 'a;b;c', 'x'.repeat(65)]) {
         expectError(t, await t.client.call('getEnvironment', { params: { id: ref }, invalid: true }), 400, 'InvalidParams', 'invalid id', 'id');
@@ -659,6 +750,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'info, update and delete: a bare alias held in two ecosystems -> 400 InvalidParams "Environment Invalid" ("invalid id")',
     needs: ['writes', 'creds:otherEcosystemId'],
+    basis: 'choice',
+    readme: ['rule-droplit-env-ref'],
     async run(t) {
       const alias = t.unique('twice');
       const here = await create(t, { alias, meta: { k: 1 } });
@@ -675,6 +768,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: 200 with the environment; meta replaces, fields left out stay; read back equal',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-update'],
     async run(t) {
       const env = await create(t, { alias: t.unique('u'), meta: { $label: 'Old', keep: false } });
       const alias = t.unique('u2');
@@ -695,6 +790,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: an alias used by another environment in the ecosystem -> 400 InvalidBody "Alias Exists", nothing changed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-exists', 'rule-droplit-nothing-stored'],
     async run(t) {
       const taken = await create(t, { alias: t.unique('taken') });
       const env = await create(t, { alias: t.unique('mine'), meta: { v: 1 } });
@@ -711,6 +808,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: an invalid alias -> 400 InvalidParams "Alias Invalid", nothing changed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-alias-invalid', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('ok'), meta: { v: 1 } });
       for (const alias of ['has space', 'x'.repeat(25), '', 'semi;colon']) {
@@ -724,6 +823,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: meta neither an object nor null -> 400 InvalidParams "Metadata Format Invalid", nothing changed',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-meta-invalid', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('mf'), meta: { v: 1 } });
       for (const meta of [[], 'text', 3, false]) {
@@ -737,6 +838,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: alias null removes the alias and frees it for another environment',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-update'],
     async run(t) {
       const alias = t.unique('free');
       const env = await create(t, { alias, meta: { v: 1 } });
@@ -758,6 +861,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: meta null clears the metadata (then returned as {})',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-update'],
     async run(t) {
       const env = await create(t, { alias: t.unique('clr'), meta: { $label: 'Full', v: 1 } });
       const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: null } });
@@ -770,6 +875,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: an unknown id -> 404 NotFound "Environment Not Found", nothing created',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-env-ref', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
       const alias = t.unique('ghost');
@@ -787,6 +894,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'update: a content type other than application/json -> 400 InvalidParams "Body Parameters Missing", nothing changed',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-body-missing', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('ct'), meta: { v: 1 } });
       const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, body: JSON.stringify({ meta: null }), headers: { 'content-type': 'text/plain' }, invalid: true });
@@ -800,6 +909,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'delete: 200 with no body; info, update, list and a second delete then find nothing',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-delete'],
     async run(t) {
       const env = await create(t, { alias: t.unique('del'), meta: { v: 1 } });
       const ex = await remove(t, env.id);
@@ -818,6 +929,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'delete: frees the alias, so a create with it in the same ecosystem is 201 again',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-delete', 'rule-droplit-alias-exists'],
     async run(t) {
       const alias = t.unique('reuse');
       const first = await create(t, { alias });
@@ -832,6 +945,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'delete: by "<ecosystemId>;<alias>", by alias and by @alias',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-droplit-env-ref', 'rule-droplit-delete'],
     async run(t) {
       const forms = [(alias: string) => `${t.creds.ecosystemId};${alias}`, (alias: string) => alias, (alias: string) => `@${alias}`];
       for (const form of forms) {
@@ -845,6 +960,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
   {
     api: 'droplit',
     name: 'delete: an unknown id -> 404 NotFound "Environment Not Found"; a malformed one -> 400 InvalidParams "invalid id"',
+    basis: 'vendor',
+    readme: ['rule-droplit-env-ref', 'rule-droplit-delete'],
     async run(t) {
       for (const ref of [UNKNOWN_ENVIRONMENT, `${t.creds.ecosystemId};${t.unique('nobody')}`]) {
         const ex = await remove(t, ref);
@@ -858,6 +975,8 @@ export const droplitScenarios: Scenario<'droplit'>[] = [
     api: 'droplit',
     name: 'delete: any query string -> 400 InvalidParams "No Query String Allowed", nothing deleted',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-droplit-no-query', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('keep') });
       const ex = await remove(t, env.id, { query: { force: 'true' } });

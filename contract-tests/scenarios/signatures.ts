@@ -112,6 +112,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: the first POST for a (document, thread) creates version 1 (201), GET reads it back equal, CMS under cms and signature',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-first-version', 'rule-signatures-post-stores', 'rule-signatures-get'],
     async run(t) {
       const key = pair(t);
       const body = { ...key, cms: cms(key.thread), version_created_by: 'alice', version_comment: 'first', tags: ['tag_a', 'tag_b'] };
@@ -131,6 +133,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a version sent with the first POST of a pair is ignored -> version 1',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-first-version'],
     async run(t) {
       const key = pair(t);
       const ex = await save(t, { ...key, cms: cms(key.thread), version: 7 });
@@ -142,6 +146,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: document, thread, cms required (missing or empty) -> 400 "<name>" parameter must be set, in that order, nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-post-required'],
     async run(t) {
       const key = pair(t);
       const body = { ...key, cms: cms(key.thread) };
@@ -163,6 +169,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a later POST without version (or version 0) -> 400 "Version must be set", nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-version'],
     async run(t) {
       const first = await created(t, { tags: ['keep_me'], version_comment: 'v1' });
       for (const version of [undefined, 0]) {
@@ -176,6 +184,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a later POST with a version other than the stored one -> 400 "Version provided is not equal to actual signature version", nothing stored',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-version'],
     async run(t) {
       const first = await created(t);
       const second = await saved(t, { document: first.document, thread: first.thread, cms: cms('v2'), version: 1 }, 'save version 2');
@@ -190,6 +200,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a later POST with the stored version stores the new cms, comment, author and tags (replaced), version + 1; id and created_at stay',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-post-stores'],
     async run(t) {
       const first = await created(t, { version_created_by: 'alice', version_comment: 'first', tags: ['tag_a', 'tag_b'] });
       const next = { document: first.document, thread: first.thread, version: 1, cms: cms('second'), version_created_by: 'bob', version_comment: 'second', tags: ['tag_c'] };
@@ -211,6 +223,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a new version without tags, comment or author has no tags and null comment/author (nothing carried over)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-post-stores'],
     async run(t) {
       const first = await created(t, { version_created_by: 'alice', version_comment: 'first', tags: ['tag_a'] });
       const ex = await save(t, { document: first.document, thread: first.thread, version: 1, cms: cms('bare') });
@@ -222,6 +236,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: a tag sent twice is stored once',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-post-stores'],
     async run(t) {
       const sig = await created(t, { tags: ['dup', 'other', 'dup'] });
       t.expect.equal(undefined, sig.tags, ['dup', 'other'], 'the tags of the 201');
@@ -233,6 +249,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'save: of 100 simultaneous POSTs with the stored version exactly one gets 201, the others the stale-version 400',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-concurrency'],
     async run(t) {
       const first = await created(t);
       const results = await Promise.all(
@@ -250,6 +268,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
   {
     api: 'signatures',
     name: 'get: an unknown (document, thread) -> 404 "Signature was not found"',
+    basis: 'vendor',
+    readme: ['rule-signatures-get'],
     async run(t) {
       expectError(t, await get(t, t.unique('nodoc'), t.unique('nothr')), 404, NOT_FOUND);
     },
@@ -257,6 +277,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
   {
     api: 'signatures',
     name: 'get: neither document nor thread (missing or empty) -> 400 "Thread" and "document" parameters must be set',
+    basis: 'vendor',
+    readme: ['rule-signatures-get'],
     async run(t) {
       expectError(t, await get(t, undefined, undefined), 400, KEY_NOT_SET);
       expectError(t, await get(t, '', ''), 400, KEY_NOT_SET);
@@ -266,6 +288,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'get: only one of document and thread of an existing signature -> 404 "Signature was not found"',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-get'],
     async run(t) {
       const sig = await created(t);
       expectError(t, await get(t, sig.document, undefined), 404, NOT_FOUND);
@@ -277,6 +301,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: "demo data: doc_12 / ticket_42 is the vendor docs' example at version 3",
     needs: ['standin'],
+    basis: 'choice',
+    readme: ['rule-signatures-get'],
     async run(t) {
       const { ex, sig } = await current(t, { document: 'doc_12', thread: 'ticket_42' });
       t.expect.answer(ex, 200, { content: { signature: { id: 1, version: 3, version_created_by: 'some_user', version_comment: 'some comment', tags: ['customer_1', 'process_1'], created_at: '2021-02-18 15:00:00' } } });
@@ -289,6 +315,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'delete: 200 {status:true} removes the signature and its chain: later GET 404, DELETE 404, and a new POST starts at version 1',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-delete'],
     async run(t) {
       const first = await created(t, { tags: ['tag_a'] });
       await saved(t, { document: first.document, thread: first.thread, version: 1, cms: cms('v2') }, 'save version 2');
@@ -304,6 +332,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
   {
     api: 'signatures',
     name: 'delete: neither document nor thread -> 400 "Thread" and "document" parameters must be set',
+    basis: 'vendor',
+    readme: ['rule-signatures-delete'],
     async run(t) {
       expectError(t, await t.client.call('deleteSignature', {}), 400, KEY_NOT_SET);
       expectError(t, await t.client.call('deleteSignature', { query: { document: '', thread: '' } }), 400, KEY_NOT_SET);
@@ -313,6 +343,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'delete: an unknown pair or only one of document and thread -> 404 "Signature was not found", nothing deleted',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-delete'],
     async run(t) {
       const sig = await created(t);
       expectError(t, await t.client.call('deleteSignature', { query: { document: sig.document } }), 404, NOT_FOUND);
@@ -328,6 +360,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-params', 'rule-signatures-tags-query'],
     async run(t) {
       const key = pair(t);
       const first = await t.client.call('saveSignature', { query: { ...key, cms: cms('q1'), version_created_by: 'carol', version_comment: 'by query', tags: ['q_a', 'q_b'] } });
@@ -344,6 +378,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'parameters: DELETE reads document and thread from a JSON body',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-params'],
     async run(t) {
       const sig = await created(t);
       expectError(t, await t.client.call('deleteSignature', { json: { document: sig.document, thread: t.unique('other') } }), 404, NOT_FOUND);
@@ -356,6 +392,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'parameters: GET /signature reads document and thread from a JSON body',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-params'],
     async run(t) {
       const sig = await created(t);
       const ex = await t.client.call('getSignature', { json: { document: sig.document, thread: sig.thread } });
@@ -368,6 +406,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'parameters: GET /signatures reads document, tags, limit and count from a JSON body',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-params', 'rule-signatures-paging'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{ tags: ['x'] }, { tags: ['y'] }, { tags: ['x'] }]);
       const ex = await t.client.call('listSignatures', { json: { document, tags: ['x'], limit: 1, count: true } });
@@ -379,6 +419,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'parameters: a JSON body field wins over the same query parameter',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-params'],
     async run(t) {
       const key = pair(t);
       const decoy = t.unique('decoy');
@@ -395,6 +437,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: newest first (created_at desc, ties by id desc); a new version does not move a signature',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-list'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{}, {}, {}]);
       const expected = threads([...sigs].reverse());
@@ -415,6 +459,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: document filters to that document; items carry the CMS under cms and signature',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-list'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{}, {}]);
       await created(t);
@@ -429,6 +475,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: chain filters by thread (thread itself is no filter of the list)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-list'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{}, {}, {}]);
       const byChain = await list(t, { document, chain: sigs[1].thread });
@@ -443,6 +491,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: tags matches signatures having any of the tags, each listed once (tags=a&tags=b)',
     needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-list', 'rule-signatures-tags-query'],
     async run(t) {
       const a = t.unique('ta');
       const b = t.unique('tb');
@@ -459,6 +509,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: tags in the PHP form tags[]=a&tags[]=b is read like tags=a&tags=b',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-list', 'rule-signatures-tags-query'],
     async run(t) {
       const a = t.unique('ta');
       const b = t.unique('tb');
@@ -472,6 +524,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: filters combine with AND (document + chain + tags); a new version re-tags a signature',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-list'],
     async run(t) {
       const tag = t.unique('tg');
       const { document, sigs } = await documentWith(t, [{ tags: [tag] }, {}]);
@@ -491,6 +545,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: limit and offset page the list; 0 means no limit / no offset',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{}, {}, {}, {}, {}]);
       const all = threads([...sigs].reverse());
@@ -515,6 +571,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: count truthy adds nb_results, the number of matches before paging',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging'],
     async run(t) {
       const tag = t.unique('tg');
       const { document, sigs } = await documentWith(t, [{ tags: [tag] }, {}, { tags: [tag] }, { tags: [tag] }]);
@@ -532,6 +590,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: count in a query string follows PHP truthiness: "0" and "" add no nb_results; "false", "yes", "2" do',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging', 'rule-signatures-casts'],
     async run(t) {
       const { document } = await documentWith(t, [{}, {}]);
       for (const count of ['0', '']) {
@@ -548,6 +608,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'list: count in a JSON body follows PHP truthiness: false, 0, "0", "" add no nb_results; true, 1, "false" do',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging', 'rule-signatures-casts'],
     async run(t) {
       const { document } = await documentWith(t, [{}, {}]);
       for (const count of [false, 0, '0', '']) {
@@ -567,6 +629,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: the body is read as JSON whatever the Content-Type (text/plain, a form-encoded label)',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-body-json'],
     async run(t) {
       for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
         const key = pair(t);
@@ -582,6 +646,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: a JSON body without a Content-Type is read too',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-body-json'],
     async run(t) {
       const key = pair(t);
       // Prism matches a body without a Content-Type against the first media type's schema, so it cannot carry this one.
@@ -594,6 +660,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: a body that is not a JSON object adds no parameters (no 400): the query string alone is read',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-body-json'],
     async run(t) {
       for (const body of ['{"document": ', 'document=x&thread=y', '"just a string"']) {
         const key = pair(t);
@@ -608,6 +676,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: malformed JSON labelled application/json adds no parameters (no 400): the query string alone is read',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-body-json'],
     async run(t) {
       const key = pair(t);
       // Prism answers a JSON body it cannot parse itself, so this one only runs against standin or the vendor.
@@ -619,6 +689,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: values are trimmed and a blank one is missing: a whitespace-only cms -> 400 "cms" parameter must be set, nothing stored; a padded key finds the signature',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-trim'],
     async run(t) {
       const key = pair(t);
       for (const blank of ['   ', '\t\n ']) expectError(t, await save(t, { ...key, cms: blank }), 400, notSet('cms'));
@@ -634,6 +706,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: version is cast with (int): "1", "2.0" and 3.0 count as the number; "abc" -> 400 "Version must be set"',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-casts', 'rule-signatures-version'],
     async run(t) {
       const first = await created(t);
       const at = (version: string) => t.client.call('saveSignature', { body: `{"document":${JSON.stringify(first.document)},"thread":${JSON.stringify(first.thread)},"cms":"Q01T","version":${version}}`, headers: { 'content-type': 'application/json' } });
@@ -651,6 +725,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: document, thread and cms are cast with (string): numbers are stored as their text (12 -> "12") and found by it',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-casts'],
     async run(t) {
       const n = 1e9 + Math.floor(Math.random() * 1e9);
       const ex = await t.client.call('saveSignature', { body: `{"document":${n},"thread":${n}.5,"cms":${n}}`, headers: { 'content-type': 'application/json' } });
@@ -665,6 +741,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: version_created_by and version_comment accept integers (the docs type them [int]) and store them as strings',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-casts', 'rule-signatures-post-stores'],
     async run(t) {
       const key = pair(t);
       const ex = await save(t, { ...key, cms: cms('ints'), version_created_by: 5, version_comment: 42 });
@@ -676,6 +754,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: tags that are not an array save no tags (201); in the list a single tag value is a filter of one',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-post-stores', 'rule-signatures-paging'],
     async run(t) {
       const key = pair(t);
       const tag = t.unique('tg');
@@ -691,6 +771,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'input: limit and offset are cast with (int): limit=abc and limit=-1 are no limit, offset=-1 no offset, limit=2abc is 2',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging', 'rule-signatures-casts'],
     async run(t) {
       const { document, sigs } = await documentWith(t, [{}, {}, {}]);
       const all = threads([...sigs].reverse());
@@ -711,6 +793,8 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
     api: 'signatures',
     name: 'envelope: a success body has no "message" key (the framework drops a null one); DELETE has no content',
     needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-envelope'],
     async run(t) {
       const keys = (ex: Exchange) => Object.keys(ex.json ?? {}).sort();
       const sig = await created(t);
@@ -722,6 +806,102 @@ export const signaturesScenarios: Scenario<'signatures'>[] = [
       t.expect.equal(again, keys(again), ['content', 'status'], 'the keys of a POST /signature answer');
       const del = await t.client.call('deleteSignature', { query: { document: sig.document, thread: sig.thread } });
       t.expect.equal(del, keys(del), ['status'], 'the keys of a DELETE /signature answer');
+    },
+  },
+
+  // ------------------------------------------------------------------ refusals, locale, ignored filters
+  {
+    api: 'signatures',
+    name: 'input: an array or object where a string belongs, or a query parameter given twice -> 400 "<name>" parameter is invalid: must be string, nothing stored',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-not-string'],
+    async run(t) {
+      const key = pair(t);
+      const invalid = (name: string) => `"${name}" parameter is invalid: must be string`;
+      // Arrays where the spec's schemas take a string: Prism refuses them itself, so these only run against standin or the vendor.
+      expectError(t, await t.client.call('saveSignature', { json: { ...key, document: [key.document], cms: cms('array') }, invalid: true }), 400, invalid('document'));
+      expectError(t, await t.client.call('saveSignature', { json: { ...key, cms: cms('object'), version_comment: { a: 1 } }, invalid: true }), 400, invalid('version_comment'));
+      expectError(t, await t.client.call('saveSignature', { query: { document: [key.document, key.document], thread: key.thread, cms: cms('twice') }, invalid: true }), 400, invalid('document'));
+      await expectGone(t, key, 'after the refused POSTs nothing is stored for the pair');
+      expectError(t, await t.client.call('getSignature', { json: { document: key.document, thread: [key.thread] }, invalid: true }), 400, invalid('thread'));
+      expectError(t, await t.client.call('listSignatures', { query: { document: [key.document, t.unique('doc')] }, invalid: true }), 400, invalid('document'));
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'save: a null or blank tag -> 400 "tags" parameter is invalid: tags.<i> must be a non-empty string, nothing stored',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-post-stores'],
+    async run(t) {
+      const first = await created(t, { tags: ['keep_me'] });
+      const cases: Array<[unknown[], number]> = [[[null], 0], [['ok', '  '], 1], [['ok', 'fine', ''], 2]];
+      for (const [tags, at] of cases) {
+        const ex = await save(t, { document: first.document, thread: first.thread, version: 1, cms: cms('bad tags'), tags });
+        expectError(t, ex, 400, `"tags" parameter is invalid: tags.${at} must be a non-empty string`);
+        await expectUnchanged(t, first, ex);
+      }
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'list: a null tag entry matches nothing; next to a real tag, the real one still matches',
+    needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-paging', 'rule-signatures-list'],
+    async run(t) {
+      const tag = t.unique('tg');
+      const { document, sigs } = await documentWith(t, [{ tags: [tag] }, {}]);
+      const none = await t.client.call('listSignatures', { json: { document, tags: [null] } });
+      t.expect.answer(none, 200, { status: true, content: { signatures: [] } }, 'tags [null] in the body');
+      const some = await t.client.call('listSignatures', { json: { document, tags: [null, tag] } });
+      t.expect.answer(some, 200, { status: true }, 'tags [null, tag] in the body');
+      t.expect.equal(some, threads(some.json.content.signatures), [sigs[0].thread], 'the list for tags [null, tag]');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'list: stage is accepted and ignored',
+    needs: ['writes'],
+    basis: 'choice',
+    readme: ['rule-signatures-list'],
+    async run(t) {
+      const { document, sigs } = await documentWith(t, [{}, {}]);
+      const { ex, items } = await list(t, { document, stage: t.unique('stage') });
+      t.expect.equal(ex, threads(items), threads([sigs[1], sigs[0]]), 'the list with an unknown stage');
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'locale: with api-locale en the messages are English; the hard-coded ones are English under ru and kz too',
+    needs: ['writes'],
+    basis: 'vendor',
+    readme: ['rule-signatures-locale'],
+    async run(t) {
+      const en = { 'api-locale': 'en' };
+      expectError(t, await t.client.call('getSignature', { query: { document: t.unique('nodoc'), thread: t.unique('nothr') }, headers: en }), 404, NOT_FOUND);
+      expectError(t, await t.client.call('saveSignature', { json: { document: t.unique('doc') }, headers: en }), 400, notSet('thread'));
+      const first = await created(t);
+      for (const locale of ['ru', 'kz', 'en']) {
+        const headers = { 'api-locale': locale };
+        expectError(t, await t.client.call('getSignature', { headers }), 400, KEY_NOT_SET);
+        expectError(t, await save(t, { document: first.document, thread: first.thread, cms: cms(locale) }, { headers }), 400, VERSION_NOT_SET);
+        expectError(t, await save(t, { document: first.document, thread: first.thread, cms: cms(locale), version: 9 }, { headers }), 400, VERSION_NOT_EQUAL);
+      }
+    },
+  },
+  {
+    api: 'signatures',
+    name: 'locale: the mock answers in English whatever api-locale says (ru, kz): "Signature was not found", "cms" parameter must be set',
+    basis: 'choice',
+    readme: ['rule-signatures-locale'],
+    async run(t) {
+      for (const locale of ['ru', 'kz', 'de']) {
+        const headers = { 'api-locale': locale };
+        expectError(t, await t.client.call('getSignature', { query: { document: t.unique('nodoc'), thread: t.unique('nothr') }, headers }), 404, NOT_FOUND);
+        expectError(t, await t.client.call('saveSignature', { json: { document: t.unique('doc'), thread: t.unique('thr') }, headers }), 400, notSet('cms'));
+      }
     },
   },
 ];

@@ -142,3 +142,17 @@ describe('PutData takes any Content-Type, or none, and stores the bytes as sent'
     expect((await putThenGet(ns(), {}, body)).body.equals(body)).toBe(true);
   });
 });
+
+describe('status lines', () => {
+  it('use the standard reason phrases (401 Unauthorized, not the vendor\'s "Authentication Required")', async () => {
+    const phrase = await new Promise<string | undefined>((resolve, reject) => {
+      const req = httpRequest({ host: base.hostname, port: base.port, method: 'POST', path: SINGLE, headers: { 'x-standin-namespace': ns() } }, (res) => {
+        res.resume();
+        resolve(`${res.statusCode} ${res.statusMessage}`);
+      });
+      req.on('error', reject);
+      req.end('bytes');
+    });
+    expect(phrase).toBe('401 Unauthorized');
+  });
+});
