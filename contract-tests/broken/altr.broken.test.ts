@@ -64,7 +64,7 @@ const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> =
       if (req.method === 'POST' && SINGLE.test(req.url ?? '') && !octets) return refuse(res, 'Content-Type must be application/octet-stream.');
       next();
     },
-    fails: ['PutData: a body sent as application/json'],
+    fails: ['PutData: a body sent as application/json', 'PutData: a body labelled application/json that is not valid JSON'],
   },
   {
     rule: 'X-Content-Length-Hint is read as any number (0x10 passes as 16, 1e3 as 1000)',
@@ -82,7 +82,7 @@ const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> =
       if (m && SECRETS[m[1]] && req.headers['x-altr-date']) resign(req, m[1]);
       next();
     },
-    fails: ['auth: a wrong signature'],
+    fails: ['auth: a wrong signature', 'auth: each 401 cause has its own message'],
   },
   {
     rule: 'only dates in the past are checked for skew (a date 16 minutes ahead is accepted)',

@@ -71,13 +71,16 @@ interface BrokenRule {
   fails: string[];
 }
 
+/** Reads an unknown signature and saves without cms, so it fails with the rules those steps break. */
+const LOCALE = 'locale: the mock answers in English whatever api-locale says (ru, kz): "Signature was not found", "cms" parameter must be set';
+
 const RULES: BrokenRule[] = [
   {
     rule: 'cms is not required (a POST without one stores an empty placeholder)',
     breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body, req) => {
       if (body && typeof body === 'object' && !body.cms && !req.query.cms && body.document && body.thread) body.cms = 'placeholder';
     }),
-    fails: ['save: document, thread, cms required (missing or empty) -> 400 "<name>" parameter must be set, in that order, nothing stored'],
+    fails: ['save: document, thread, cms required (missing or empty) -> 400 "<name>" parameter must be set, in that order, nothing stored', LOCALE],
   },
   {
     rule: 'a stale version is answered 409 Conflict instead of the documented 400',
@@ -89,6 +92,7 @@ const RULES: BrokenRule[] = [
       'save: of 100 simultaneous POSTs with the stored version exactly one gets 201, the others the stale-version 400',
       'parameters: POST reads document, thread, cms, version, author, comment and tags from the query string',
       INPUT.versionCast,
+      'locale: with api-locale en the messages are English; the hard-coded ones are English under ru and kz too',
     ],
   },
   {
@@ -133,6 +137,7 @@ const RULES: BrokenRule[] = [
       'list: limit and offset page the list; 0 means no limit / no offset',
       'list: count truthy adds nb_results, the number of matches before paging',
       INPUT.limitCast,
+      'list: stage is accepted and ignored',
     ],
   },
   {
