@@ -28,6 +28,18 @@ describe('namespaces', () => {
     expect((await create('b')).status).toBe(201); // b was forgotten, so its alias is free again
   });
 
+  it('two first requests to a new namespace, both delayed by a fault, keep one state: both writes read back', async () => {
+    const { app } = createApp({ apis: ['droplit'] });
+    await request(app).post('/__admin/faults').send({ api: 'droplit', operationId: 'createEnvironment', namespace: 'racing', times: 2, delayMs: 50 }).expect(201);
+    const create = (alias: string) =>
+      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', 'racing').set('authorization', 'droplit-demo-account')
+        .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias });
+    const answers = await Promise.all([create('first_racer'), create('second_racer')]);
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    const state = JSON.stringify((await request(app).get('/__admin/state/droplit?namespace=racing')).body);
+    expect([state.includes('first_racer'), state.includes('second_racer')]).toEqual([true, true]);
+  });
+
   it('the clock is global: a namespace that pins its clock moves only its own ALTR window', async () => {
     const { app } = createApp({ apis: ['altr'] });
     const pinned = '2020-01-01T00:00:00.000Z';

@@ -243,11 +243,8 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const op = match.operation;
     const v = validators.operations.get(op.operationId)!;
-    const kept = states.get(namespace);
-    const entry = kept ?? freshEntry(namespace);
-    const { state, faker, clock } = entry;
     const fail = (error: EngineError): Outcome => ({
-      response: renderError(error, op, clock),
+      response: renderError(error, op, clockFor(namespace)),
       operationId: op.operationId,
       requestProblems: error.kind === 'validation' ? error.problems : undefined,
     });
@@ -256,6 +253,11 @@ export function createEngine(options: EngineOptions): Engine {
     const fault = faults.length ? takeFault(op.operationId, namespace) : undefined;
     if (fault?.kind === 'error') return fail({ kind: 'internal', message: 'fault injected through /__admin/faults' });
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));
+    // Nothing awaits from this lookup to the admission below, so two first requests to one namespace
+    // cannot each keep a state of their own.
+    const kept = states.get(namespace);
+    const entry = kept ?? freshEntry(namespace);
+    const { state, faker, clock } = entry;
     let principal: unknown;
     if (module.authenticate) {
       const auth = module.authenticate({ request, operation: op, params: match.params, state, clock });
