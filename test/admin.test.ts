@@ -172,4 +172,26 @@ describe('/__admin', () => {
     await request(app).delete('/__admin/faults').expect(204);
     expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w2')).status).toBe(200);
   });
+
+  it('{"all": true} resets every namespace even when the worker\'s client adds its x-standin-namespace, and releases clock pins', async () => {
+    const { app, clock } = createApp({ apis: ['droplit'] });
+    const create = (ns: string) =>
+      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+        .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'all_reset' });
+    expect((await create('w1')).status).toBe(201);
+    expect((await create('w2')).status).toBe(201);
+    await request(app).put('/__admin/clock').set('x-standin-namespace', 'w2').send({ now: '2020-01-01T00:00:00Z' }).expect(200);
+    const res = await request(app).post('/__admin/reset').set('x-standin-namespace', 'w1').send({ all: true }).expect(200);
+    expect(res.body.reset.namespace).toBe('(all)');
+    expect((await create('w2')).status).toBe(201);
+    expect(clock.isPinnedIn('w2')).toBe(false);
+  });
+
+  it('reading a namespace\'s state does not keep it, so at the cap it evicts no one', async () => {
+    const standin = createApp({ apis: ['droplit'], maxNamespaces: 1 });
+    await request(standin.app).post('/droplit/v0/api/environments/').set('x-standin-namespace', 'worker').set('authorization', 'droplit-demo-account')
+      .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'kept_by_worker' }).expect(201);
+    await request(standin.app).get('/__admin/state/droplit?namespace=typo').expect(200);
+    expect(standin.engines.get('droplit')!.namespaces()).toEqual(['worker']);
+  });
 });

@@ -86,6 +86,9 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
   if (body === undefined) return fail(400, 'MalformedBody', 'the body must be a JSON object');
   const pick = (name: string) => (body[name] as string | undefined) ?? one(request.query[name]);
   const namespace = pick('namespace') ?? request.headers[NAMESPACE_HEADER];
+  // An explicit {"all": true} wins over the namespace a worker's client adds to every request.
+  const all = body.all === true || ['true', '1'].includes(one(request.query.all) ?? '');
+  const scope = all ? undefined : namespace;
   if (namespace !== undefined && (typeof namespace !== 'string' || !NAMESPACE_PATTERN.test(namespace))) {
     return fail(400, 'InvalidNamespace', `the namespace (body, query or ${NAMESPACE_HEADER}) must match ${NAMESPACE_PATTERN}`);
   }
@@ -105,14 +108,15 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       };
     case 'POST reset': {
       const api = pick('api');
-      const all = body.all === true || ['true', '1'].includes(one(request.query.all) ?? '');
       if (namespace === undefined && !all) {
         return fail(400, 'NamespaceRequired', `say which namespace to reset ("namespace" in the body or query, or the ${NAMESPACE_HEADER} header), or send {"all": true} to reset every namespace`);
       }
       if (api && !deps.engines.has(api)) return fail(404, 'UnknownApi', `no API named '${api}' is served`);
       const targets = api ? [deps.engines.get(api)!] : [...deps.engines.values()];
-      for (const engine of targets) engine.reset(namespace);
-      return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: namespace ?? '(all)' } } };
+      for (const engine of targets) engine.reset(scope);
+      // Pins of namespaces that no longer exist would otherwise pile up to the pin cap on a long-lived backend.
+      if (all && !api) deps.clock.releaseNamespaces();
+      return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: scope ?? '(all)' } } };
     }
     case 'POST seed':
       return seed(deps, pick('api'), namespace ?? 'default', body.count ?? one(request.query.count));
@@ -128,7 +132,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       return { status: 200, body: { entries: deps.journal.list({ api: one(request.query.api), namespace, limit }) } };
     }
     case 'DELETE journal':
-      deps.journal.clear(namespace);
+      deps.journal.clear(scope);
       return { status: 204 };
     case 'GET faults':
       return { status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.faults()])) };
@@ -147,7 +151,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
       return { status: 201, body: { faults: engine.faults() } };
     }
     case 'DELETE faults':
-      for (const engine of deps.engines.values()) engine.clearFaults(namespace);
+      for (const engine of deps.engines.values()) engine.clearFaults(scope);
       return { status: 204 };
     case 'GET clock':
       return { status: 200, body: clockView(deps.clock, namespace) };

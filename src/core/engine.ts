@@ -331,7 +331,8 @@ export function createEngine(options: EngineOptions): Engine {
       return module.seedBulk(state, { faker, clock, count });
     },
     dump(namespace) {
-      const { state } = namespaceState(namespace);
+      // Reading must not admit a namespace: at the cap that would evict a worker's real one.
+      const { state } = states.get(namespace) ?? freshEntry(namespace);
       return module.dumpState ? module.dumpState(state) : state;
     },
   };
