@@ -1,18 +1,19 @@
-import { API_NAMES, type ApiName } from './core/types';
+import { API_NAMES, type ApiName } from './apis';
 import type { ResponseValidation } from './core/engine';
 
-export interface Config {
+/** standin's settings; `Name` is the API names of the registry in use (the five by default). */
+export interface Config<Name extends string = ApiName> {
   host: string;
   port: number;
   /** The APIs to serve. In prefix mode each sits under /<name>; `root` serves exactly one at '/'. */
-  apis: ApiName[];
-  root?: ApiName;
+  apis: Name[];
+  root?: Name;
   /**
    * Extra listeners, one API each at the root of its own port (0 picks a free one), for clients that
    * keep only scheme and host of their base URL. Same engines, state, journal and clock as `port`;
    * /__admin stays on `port` alone.
    */
-  apiPorts: Partial<Record<ApiName, number>>;
+  apiPorts: Partial<Record<Name, number>>;
   /** Seed for generated fixtures and ids: the same seed gives the same data on every start. */
   seed: number;
   /** Pins the clock (ISO 8601). Unset: real time. /__admin/clock can move it later. */
@@ -42,18 +43,23 @@ export const DEFAULT_CONFIG: Config = {
   logRequests: false,
 };
 
-export function resolveConfig(partial: Partial<Config> = {}): Config {
-  const config: Config = { ...DEFAULT_CONFIG };
+/**
+ * Defaults filled in and every value checked; API names are checked against `names`, the registry
+ * in use (the five unless an app is given its own vendors), which is also what `apis` defaults to.
+ */
+export function resolveConfig<Name extends string = ApiName>(partial: Partial<Config<Name>> = {}, names: readonly Name[] = API_NAMES as readonly string[] as readonly Name[]): Config<Name> {
+  const config = { ...DEFAULT_CONFIG, apis: [...names] } as Config<Name>;
   for (const [key, value] of Object.entries(partial)) if (value !== undefined) (config as any)[key] = value;
-  for (const api of config.apis) if (!API_NAMES.includes(api)) throw new Error(`unknown API '${api}' (known: ${API_NAMES.join(', ')})`);
+  const unknown = (api: string) => new Error(`unknown API '${api}' (known: ${names.join(', ')})`);
+  for (const api of config.apis) if (!names.includes(api)) throw unknown(api);
   if (config.root) {
-    if (!API_NAMES.includes(config.root)) throw new Error(`unknown API '${config.root}' (known: ${API_NAMES.join(', ')})`);
+    if (!names.includes(config.root)) throw unknown(config.root);
     config.apis = [config.root];
   }
   if (!['strict', 'warn', 'off'].includes(config.responseValidation)) throw new Error(`response validation must be strict, warn or off`);
   if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
-  config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined));
-  checkApiPorts(config);
+  config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined)) as Config<Name>['apiPorts'];
+  checkApiPorts(config, names);
   if (!Number.isInteger(config.maxNamespaces) || config.maxNamespaces < 1 || config.maxNamespaces > 1_000_000) {
     throw new Error(`max namespaces must be a whole number from 1 to 1000000, got ${config.maxNamespaces}`);
   }
@@ -64,11 +70,11 @@ function isPort(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535;
 }
 
-function checkApiPorts(config: Config): void {
+function checkApiPorts<Name extends string>(config: Config<Name>, names: readonly Name[]): void {
   const taken = new Map<number, string>(config.port === 0 ? [] : [[config.port, 'the main port']]);
-  for (const [api, port] of Object.entries(config.apiPorts)) {
-    if (!API_NAMES.includes(api as ApiName)) throw new Error(`api port for unknown API '${api}' (known: ${API_NAMES.join(', ')})`);
-    if (!config.apis.includes(api as ApiName)) throw new Error(`api port for '${api}', which is not served (serving: ${config.apis.join(', ')})`);
+  for (const [api, port] of Object.entries<number | undefined>(config.apiPorts)) {
+    if (!names.includes(api as Name)) throw new Error(`api port for unknown API '${api}' (known: ${names.join(', ')})`);
+    if (!config.apis.includes(api as Name)) throw new Error(`api port for '${api}', which is not served (serving: ${config.apis.join(', ')})`);
     if (!isPort(port)) throw new Error(`api port for '${api}' must be 0-65535, got ${port}`);
     // 0 asks the system for a free port, so any number of them can coexist.
     if (port === 0) continue;

@@ -19,7 +19,7 @@ export function componentsId(spec: Spec): string {
 }
 
 /** Rewrites '#/components/schemas/X' so the ref points into the schema Ajv knows the components by. */
-export function rewriteRefs(schema: unknown, baseId: string): any {
+function rewriteRefs(schema: unknown, baseId: string): any {
   if (Array.isArray(schema)) return schema.map((s) => rewriteRefs(s, baseId));
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};

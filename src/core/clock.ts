@@ -8,7 +8,7 @@ function parse(now: string | Date): number {
 
 /**
  * A clock that follows real time unless pinned; tests and /__admin/clock pin it to probe time rules.
- * A namespace can pin its own time, so one parallel worker pinning "now" (ALTR's 15-minute window)
+ * A namespace can pin its own time, so one parallel worker pinning "now" (to probe a time window)
  * leaves every other worker's clock alone; an unpinned namespace follows the global clock.
  */
 export class SettableClock implements Clock {

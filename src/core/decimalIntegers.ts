@@ -4,7 +4,7 @@
 // defaults) are untouched: the `pattern` keyword only applies to strings.
 
 /** The string form of an integer parameter: optional sign, decimal digits. */
-export const DECIMAL_INTEGER = '^[+-]?[0-9]+$';
+const DECIMAL_INTEGER = '^[+-]?[0-9]+$';
 
 const GUARD_PATH = '/allOf/0/pattern';
 

@@ -52,7 +52,7 @@ const document = {
 
 function toyModule(overrides: Partial<ApiModule> = {}): ApiModule {
   return {
-    name: 'altr',
+    name: 'toy',
     specFile: 'toy.yaml',
     createState: () => ({ made: 0 }),
     renderError: (error: EngineError) => ({ status: error.kind === 'validation' ? 400 : error.kind === 'methodNotAllowed' ? 405 : 404, body: { oops: JSON.stringify(error) } }),

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { SpecOperation } from './spec';
-import type { ApiName, Clock, EngineError, EngineRequest, EngineResponse, Headers } from './types';
+import type { Clock, EngineError, EngineRequest, EngineResponse, Headers } from './types';
 
 // What a vendor folder (src/apis/<api>) hands the engine. The engine knows OpenAPI; the module
 // knows the vendor: its state, its auth scheme, its handlers and its error envelope.
@@ -52,8 +52,9 @@ export interface BulkSeedContext {
 export type Handler<S, P = unknown> = (ctx: HandlerContext<S, P>) => EngineResponse | Promise<EngineResponse>;
 
 export interface ApiModule<S = any, P = any> {
-  name: ApiName;
-  /** File name under specs/. */
+  /** The registry's name for it: its prefix, and how admin calls and messages name it. */
+  name: string;
+  /** File name under specs/, or an absolute path (compiled at start-up, never precompiled). */
   specFile: string;
   createState(ctx: StateContext): S;
   /** Plain JSON view of the state for /__admin/state. */
@@ -63,13 +64,13 @@ export interface ApiModule<S = any, P = any> {
   renderError(error: EngineError, env: { clock: Clock; operation?: SpecOperation }): EngineResponse;
   authenticate?(ctx: AuthContext<S>): AuthResult<P>;
   /**
-   * A vendor check that comes after authentication and before the spec's validation (e.g. Droplit
-   * refusing any query string before it looks at the body); a response here ends the request.
+   * A vendor check that comes after authentication and before the spec's validation (e.g. a vendor
+   * that refuses any query string before it looks at the body); a response here ends the request.
    */
   precheck?(ctx: AuthContext<S> & { principal: P }): EngineResponse | undefined;
   /** Adds `count` generated records to a namespace's state, for scale tests (/__admin/seed). */
   seedBulk?(state: S, ctx: BulkSeedContext): { created: number };
-  /** Maps an alternative path form onto the spec's (e.g. Droplit's unversioned /api/...). */
+  /** Maps an alternative path form onto the spec's (e.g. an unversioned /api/... beside /v0/api/...). */
   rewritePath?(path: string): string;
   /**
    * Reads the body of an operation that has one the way the vendor's framework does, whatever the

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT, SPECS_DIR } from '../paths';
 import { ajvCompiler, componentsId, makeAjv, prepareSchema, type SchemaCompiler, type SchemaKind, withComponents } from './ajv';
-import { parseSpec, type Spec } from './spec';
+import { loadSpec, parseSpec, type Spec } from './spec';
 import { compileSpec, type SpecValidators } from './validators';
 
 // Validators as code, written once by `npm run build`: start-up then loads them (and the spec as
 // JSON) instead of parsing YAML and compiling every schema, which took over a second. A spec whose
 // YAML no longer matches the build is compiled the slow way, so a stale build is never used.
 
-export const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'precompiled');
+const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'precompiled');
 
 interface Manifest {
   yamlSha1: string;
@@ -71,9 +71,14 @@ function precompiledCompiler(spec: Spec, manifest: Manifest, dir: string, specFi
 
 /**
  * The spec and its validators: from the build's precompiled output when it matches the YAML and we
- * run from dist/, otherwise parsed and compiled now (tests run from src/ always compile).
+ * run from dist/, otherwise parsed and compiled now (tests run from src/ always compile). A spec
+ * given by absolute path (a vendor outside specs/, e.g. a test's own) is never precompiled.
  */
 export function loadApiSpec(specFile: string, dir = PRECOMPILED_DIR): { spec: Spec; validators: SpecValidators; source: 'precompiled' | 'compiled' } {
+  if (isAbsolute(specFile)) {
+    const spec = loadSpec(specFile);
+    return { spec, validators: compileSpec(spec), source: 'compiled' };
+  }
   const yamlText = readFileSync(join(SPECS_DIR, specFile), 'utf8');
   const manifestFile = join(dir, `${base(specFile)}.json`);
   if (__filename.endsWith('.js') && existsSync(manifestFile)) {

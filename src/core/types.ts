@@ -1,8 +1,5 @@
-// The engine's plain values. Nothing here knows Express or any vendor: the adapter (src/server.ts)
+// The engine's plain values. Nothing here knows Express or any vendor: the HTTP adapter (src/http)
 // turns a Node request into an EngineRequest and an EngineResponse back into bytes on the wire.
-
-export const API_NAMES = ['ignisign', 'altr', 'signatures', 'losant', 'droplit'] as const;
-export type ApiName = (typeof API_NAMES)[number];
 
 export type Headers = Record<string, string | undefined>;
 export type Query = Record<string, string | string[]>;

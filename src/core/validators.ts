@@ -82,7 +82,7 @@ function compileMedia(compiler: SchemaCompiler, key: string, content: Record<str
   return out;
 }
 
-export function compileOperation(compiler: SchemaCompiler, op: SpecOperation): OperationValidators {
+function compileOperation(compiler: SchemaCompiler, op: SpecOperation): OperationValidators {
   const id = op.operationId;
   const validateParams = compiler.compile('params', `${id}:params`, paramsSchema(op));
   const bodies = compileMedia(compiler, `${id}:request`, op.requestBody?.content ?? {});

@@ -1,7 +1,7 @@
 import { foldCase } from './foldCase';
 import { globMatcher, literalPrefix } from './glob';
 import { pageOf } from './listing';
-import { descendingPage, SortedIndex } from './sortedIndex';
+import { descendingPage, SortedIndex } from '../../core/sortedIndex';
 import type { Certificate, FilterField, ListQuery, SortField, TextFilterField } from './store';
 
 // One Losant application's certificates and the indexes its lists read. Lists never sort: the

@@ -1,4 +1,4 @@
-import { mergeNewestFirst, NewestFirstIndex } from './newestFirstIndex';
+import { mergeDescending, SortedIndex } from '../../core/sortedIndex';
 
 // The ncanode signature store: one signature per (document, thread), versioned with optimistic
 // concurrency, every version kept in its chain. No HTTP here; handlers translate the outcomes.
@@ -84,11 +84,14 @@ export function currentVersion(signature: SignatureRecord): SignatureVersion {
   return signature.chain[signature.chain.length - 1];
 }
 
-type Index = NewestFirstIndex<SignatureRecord>;
+type Index = SortedIndex<SignatureRecord>;
+
+/** Creation order, so an index walked descending lists newest first (ties by id). */
+const byCreation = (a: SignatureRecord, b: SignatureRecord) => a.createdSec - b.createdSec || a.id - b.id;
 
 function indexIn(map: Map<string, Index>, key: string): Index {
   let index = map.get(key);
-  if (!index) map.set(key, (index = new NewestFirstIndex()));
+  if (!index) map.set(key, (index = new SortedIndex(byCreation)));
   return index;
 }
 
@@ -145,7 +148,7 @@ const EMPTY: Source = { size: 0, exact: true, walk: () => [], count: () => 0 };
 
 function single(index: Index | undefined, exact: boolean, matches: (s: SignatureRecord) => boolean): Source {
   if (!index) return EMPTY;
-  return { size: index.size, exact, walk: () => index.newestFirst(), count: () => index.countWhere(matches) };
+  return { size: index.size, exact, walk: () => index.descending(), count: () => index.countWhere(matches) };
 }
 
 /** Signatures with any of `tags`: a merge of the tag indexes, each record once. */
@@ -158,7 +161,7 @@ function tagUnion(tags: string[], byTag: Map<string, Index>, tagSets: TagSets, o
   return {
     size,
     exact: false,
-    walk: () => mergeNewestFirst(indexes),
+    walk: () => mergeDescending(indexes),
     // With tags the only filter, the count is a sum over the distinct tag lists (few). Otherwise a
     // record is counted in the first of the given tags' indexes it appears in, without merging.
     count: () =>
@@ -177,7 +180,7 @@ export class SignatureStore {
   private nextId = 1;
   private readonly byId = new Map<number, SignatureRecord>();
   private readonly byPair = new Map<string, Map<string, SignatureRecord>>();
-  private readonly all: Index = new NewestFirstIndex();
+  private readonly all: Index = new SortedIndex(byCreation);
   private readonly byDocument = new Map<string, Index>();
   private readonly byThread = new Map<string, Index>();
   private readonly byTag = new Map<string, Index>();

@@ -1,7 +1,9 @@
-// Items kept in `compare` order at insert time, so a list page is a slice found by rank, not a sort
-// of the whole application. A sorted list of blocks (at most 2 * BLOCK items each): an insert or a
-// removal costs O(log n + BLOCK + n / BLOCK) (no megabyte memmove at a million records), reaching a
-// rank costs O(log n) through per-block start ranks rebuilt lazily after a change (reads dominate).
+// Items kept in `compare` order at insert time, so a list page is a slice found by rank (or a walk
+// from the newest end), not a sort of the whole store per request. A sorted list of blocks (at most
+// 2 * BLOCK items each): appends (ids, dates moving forward) are O(1); an insert out of order or a
+// removal costs O(log n + BLOCK + n / BLOCK), not a splice of the whole list, which at a million
+// records was a megabyte memmove; reaching a rank costs O(log n) through per-block start ranks
+// rebuilt lazily after a change (reads dominate).
 
 type Compare<T> = (a: T, b: T) => number;
 
@@ -122,6 +124,21 @@ export class SortedIndex<T> {
     for (const block of this.blocks) yield* block;
   }
 
+  /** Every item in descending order (newest first for a creation order). The index must not change during the walk. */
+  *descending(): Generator<T> {
+    for (let b = this.blocks.length - 1; b >= 0; b--) {
+      const block = this.blocks[b];
+      for (let i = block.length - 1; i >= 0; i--) yield block[i];
+    }
+  }
+
+  /** Counts the items that pass `test`: a plain loop, for totals over large indexes. */
+  countWhere(test: (item: T) => boolean): number {
+    let n = 0;
+    for (const block of this.blocks) for (const item of block) if (test(item)) n++;
+    return n;
+  }
+
   private startsOf(): number[] {
     if (!this.starts) {
       const starts = new Array<number>(this.blocks.length);
@@ -198,4 +215,29 @@ export function descendingPage<T>(index: SortedIndex<T>, key: (item: T) => strin
     rank += page.length;
   }
   return out;
+}
+
+/**
+ * A descending walk over the union of several indexes of one order, each item once (a k-way merge):
+ * an item may sit in several of them (a record under each of its tags).
+ */
+export function* mergeDescending<T>(indexes: SortedIndex<T>[]): Generator<T> {
+  if (indexes.length === 0) return;
+  const { compare } = indexes[0];
+  const walks = indexes.map((index) => index.descending());
+  const heads = walks.map((walk) => walk.next());
+  for (;;) {
+    let best: T | undefined;
+    let found = false;
+    for (const head of heads) {
+      if (!head.done && (!found || compare(head.value, best as T) > 0)) {
+        best = head.value;
+        found = true;
+      }
+    }
+    if (!found) return;
+    yield best as T;
+    // The same item sits in every index it belongs to: advance all of them past it.
+    for (let i = 0; i < heads.length; i++) if (!heads[i].done && heads[i].value === best) heads[i] = walks[i].next();
+  }
 }

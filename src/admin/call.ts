@@ -1,0 +1,31 @@
+import type { SettableClock } from '../core/clock';
+import type { Engine } from '../core/engine';
+import type { EngineRequest } from '../core/types';
+import type { Journal } from './journal';
+
+export interface AdminDeps {
+  engines: Map<string, Engine>;
+  journal: Journal;
+  clock: SettableClock;
+  adminToken?: string;
+  startedAt: number;
+}
+
+/** One admin request, read once for every route: its JSON body and the namespace it acts on. */
+export interface AdminCall {
+  deps: AdminDeps;
+  request: EngineRequest;
+  body: Record<string, unknown>;
+  /** The path segment after the route's own (`/state/<api>`). */
+  arg?: string;
+  /** A field from the body, else the query. */
+  pick(name: string): string | undefined;
+  /** The body's, the query's, else the x-standin-namespace header's; undefined when none names one. */
+  namespace?: string;
+  /** {"all": true} (or ?all=true): every namespace, whatever the header says. */
+  all: boolean;
+  /** The namespace acted on; undefined for every namespace. */
+  scope?: string;
+}
+
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

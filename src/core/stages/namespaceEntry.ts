@@ -1,0 +1,40 @@
+// The English-only entry: the package's main entry loads every locale, a fifth of the start-up time.
+import type { Faker } from '@faker-js/faker';
+import { faker as englishFaker } from '@faker-js/faker/locale/en';
+import type { SpecOperation } from '../spec';
+import type { EngineParts, NamespaceEntry, Outcome } from './parts';
+import { refuse } from './refuse';
+
+const FakerClass = englishFaker.constructor as new (options: { locale: unknown }) => Faker;
+
+/** A fresh namespace's state, seeded from the fixtures; kept only once `admit` (or `namespaceState`) takes it. */
+export function freshEntry(parts: EngineParts, namespace: string): NamespaceEntry {
+  const faker = new FakerClass({ locale: englishFaker.rawDefinitions });
+  faker.seed(parts.seed);
+  const clock = parts.clockFor(namespace);
+  return { faker, clock, state: parts.module.createState({ namespace, faker, clock }) };
+}
+
+/**
+ * Keeps a namespace first seen by a request that passed authentication (so refused requests, any
+ * number of made-up header values, cost no memory); undefined once kept, else the refusal at the cap.
+ */
+export function admit(parts: EngineParts, op: SpecOperation, namespace: string, entry: NamespaceEntry): Outcome | undefined {
+  const { states } = parts;
+  if (!states.admit(namespace, entry)) {
+    const message = `standin keeps at most ${states.max} namespaces and every one has a request in progress; retry, or raise --max-namespaces`;
+    return refuse(parts, op, namespace, { kind: 'internal', message });
+  }
+  states.enter(namespace);
+  return undefined;
+}
+
+/** For admin calls, which may create a namespace outright. */
+export function namespaceState(parts: EngineParts, namespace: string): NamespaceEntry {
+  const { states } = parts;
+  const kept = states.get(namespace);
+  if (kept) return kept;
+  const entry = freshEntry(parts, namespace);
+  if (!states.admit(namespace, entry)) throw new Error(`every one of the ${states.max} namespaces kept has a request in progress`);
+  return entry;
+}
