@@ -1,7 +1,8 @@
-import { consoleReport, junitReport } from './lib/report';
-import { type ContractReport, passed, runScenarios } from './lib/runner';
-import type { Scenario } from './lib/scenario';
-import { resolveTarget, type TargetSpec } from './lib/target';
+import { VENDORS } from '../src/apis';
+import { consoleReport, junitReport } from '../src/contract/report';
+import { type ContractReport, passed, runScenarios } from '../src/contract/runner';
+import type { Scenario } from '../src/contract/scenario';
+import { resolveTarget, type TargetSpec } from '../src/contract/target';
 import { createApp } from '../src/server';
 
 // A scenario that checks a [standin choice] fails as always on standin; on any other target (Prism,
@@ -29,7 +30,7 @@ const LIVE: TargetSpec = { kind: 'live', config: { apis: { signatures: { baseUrl
 const IN_PROCESS: TargetSpec = { kind: 'in-process', app: createApp({ apis: ['signatures'] }).app };
 
 async function run(spec: TargetSpec, strictChoices = false): Promise<ContractReport> {
-  const target = resolveTarget('signatures', spec, { allowWrites: false, env: {} });
+  const target = resolveTarget('signatures', VENDORS.signatures, spec, { allowWrites: false, env: {} });
   const { results } = await runScenarios(target, SCENARIOS, strictChoices);
   return { target: target.label, results, skippedApis: [], coverage: [], undocumented: [] };
 }
@@ -57,9 +58,9 @@ describe('standin choices against a target that is not standin', () => {
   });
 
   it('on standin itself a failing choice is a failure, strict or not', async () => {
-    expect(resolveTarget('signatures', IN_PROCESS, { allowWrites: true }).standin).toBe(true);
-    expect(resolveTarget('signatures', { kind: 'base-url', baseUrl: 'http://127.0.0.1:9' }, { allowWrites: true }).standin).toBe(true);
-    expect(resolveTarget('signatures', { kind: 'prism', urls: { signatures: 'http://127.0.0.1:9' } }, { allowWrites: true }).standin).toBe(false);
+    expect(resolveTarget('signatures', VENDORS.signatures, IN_PROCESS, { allowWrites: true }).standin).toBe(true);
+    expect(resolveTarget('signatures', VENDORS.signatures, { kind: 'base-url', baseUrl: 'http://127.0.0.1:9' }, { allowWrites: true }).standin).toBe(true);
+    expect(resolveTarget('signatures', VENDORS.signatures, { kind: 'prism', urls: { signatures: 'http://127.0.0.1:9' } }, { allowWrites: true }).standin).toBe(false);
     expect(outcomes(await run(IN_PROCESS))[1]).toEqual(['a standin choice that fails', 'failed']);
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from '../src/server';
-import { contractMain, contractOptions } from './cli';
+import { contractMain, contractOptions } from '../src/contract/cli';
 
 // `standin contract` as CI runs it: against a running standin, exit 0 when it is faithful, non-zero
 // with a readable failure when one rule is broken; JUnit and coverage files are written.

@@ -1,12 +1,12 @@
 import type express from 'express';
 import { join } from 'node:path';
-import { loadSpec } from '../src/core/spec';
-import type { ApiName } from '../src/core/types';
+import { type ApiName, VENDORS } from '../src/apis';
+import { formatFailure, type Received } from '../src/contract/checkFailure';
+import { checkEnvelope, envelopeProblems as problemsOf } from '../src/contract/envelope';
+import { runContract } from '../src/contract/runner';
+import { loadSpec, type SpecOperation } from '../src/core/spec';
 import { SPECS_DIR } from '../src/paths';
 import { brokenApp } from './broken/brokenApp';
-import { formatFailure } from './lib/checks';
-import { checkEnvelope, envelopeProblems } from './lib/envelopes';
-import { runContract } from './lib/runner';
 import { spoilErrors } from './testing/spoilErrors';
 
 // The envelope check on every error answer: each field the vendor documents, in its format. First
@@ -22,6 +22,9 @@ const pointers = (api: ApiName, status: number, body: unknown, operationId?: str
   const op = operationId ? loadSpec(join(SPECS_DIR, `${api}.yaml`)).operations.find((o) => o.operationId === operationId) : undefined;
   return envelopeProblems(api, json(status, body), op).map((p) => p.pointer);
 };
+
+/** The check with the named vendor's envelope. */
+const envelopeProblems = (api: ApiName, response: Received, op?: SpecOperation) => problemsOf(VENDORS[api].contract.envelope, response, op);
 
 const IGNISIGN = { message: 'Invalid token', timestamp: '2024-07-29T15:51:28.071Z', status: 401, code: 'INVALID_TOKEN', context: {} };
 
@@ -90,7 +93,7 @@ describe('the envelope check on error bodies', () => {
   });
 
   it('a failure names the check, the status, every broken field with its problem, and what the vendor documents', () => {
-    const failure = checkEnvelope({ api: 'ignisign', response: json(401, { ...IGNISIGN, status: 400, timestamp: '2024-07-29 17:51:28' }), curl: 'curl -i x' })!;
+    const failure = checkEnvelope({ api: 'ignisign', envelope: VENDORS.ignisign.contract.envelope, response: json(401, { ...IGNISIGN, status: 400, timestamp: '2024-07-29 17:51:28' }), curl: 'curl -i x' })!;
     expect(failure.check).toBe('envelope');
     expect(failure.message).toBe('the 401 answer breaks the ignisign error envelope at /body/timestamp, /body/status');
     expect(formatFailure(failure)).toContain("at /body/timestamp: must be ISO 8601 in UTC (e.g. 2024-07-29T15:51:28.071Z) or 'YYYY-MM-DD HH:mm:ss +00:00', is \"2024-07-29 17:51:28\"");
@@ -100,7 +103,7 @@ describe('the envelope check on error bodies', () => {
 });
 
 async function envelopeFailures(api: ApiName, app: express.Express, grep: string) {
-  const report = await runContract({ apis: [api], target: { kind: 'in-process', app }, grep });
+  const report = await runContract({ vendors: VENDORS, apis: [api], target: { kind: 'in-process', app }, grep });
   expect(report.results.length).toBeGreaterThan(0);
   return report.results.map((r) => ({ outcome: r.outcome, envelope: r.failures.filter((f) => f.check === 'envelope').map(formatFailure) }));
 }

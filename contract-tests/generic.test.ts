@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { ApiName } from '../src/core/types';
+import { type ApiName, VENDORS } from '../src/apis';
+import { formatResult } from '../src/contract/report';
+import { runContract } from '../src/contract/runner';
 import { brokenApp } from './broken/brokenApp';
-import { formatResult } from './lib/report';
-import { runContract } from './lib/runner';
 import { spoilErrors } from './testing/spoilErrors';
 
 // The generic rules' scenarios against deliberately broken implementations: the real mock behind a
@@ -10,7 +10,7 @@ import { spoilErrors } from './testing/spoilErrors';
 // a readable failure that links the README rule, and leave the other generic scenarios passing.
 
 async function generic(api: ApiName, breaker: RequestHandler) {
-  const report = await runContract({ apis: [api], target: { kind: 'in-process', app: brokenApp(api, breaker) }, grep: 'generic:' });
+  const report = await runContract({ vendors: VENDORS, apis: [api], target: { kind: 'in-process', app: brokenApp(api, breaker) }, grep: 'generic:' });
   const failed = report.results.filter((r) => r.outcome !== 'passed');
   return { names: failed.map((r) => r.name), text: failed.map(formatResult).join('\n\n') };
 }

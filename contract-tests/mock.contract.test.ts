@@ -1,20 +1,17 @@
-import { join } from 'node:path';
-import { loadSpec } from '../src/core/spec';
-import { API_NAMES } from '../src/core/types';
-import { SPECS_DIR } from '../src/paths';
+import { API_NAMES, VENDORS } from '../src/apis';
+import { formatResult } from '../src/contract/report';
+import { type ContractReport, runContract, scenariosFor, specFor } from '../src/contract/runner';
 import { createApp } from '../src/server';
-import { formatResult } from './lib/report';
-import { type ContractReport, runContract, scenariosFor } from './lib/runner';
 
 // The suite against our own mock, in-process: every scenario passes, none is skipped, and every
 // documented (operation, status) pair is exercised. One jest test per scenario, named after its rule.
 
 describe.each([...API_NAMES])('contract suite against the in-process mock: %s', (api) => {
-  const names = scenariosFor(api, loadSpec(join(SPECS_DIR, `${api}.yaml`))).map((s) => s.name);
+  const names = scenariosFor(api, VENDORS[api].contract, specFor(VENDORS[api]).spec).map((s) => s.name);
   let report: ContractReport;
 
   beforeAll(async () => {
-    report = await runContract({ apis: [api], target: { kind: 'in-process', app: createApp({ apis: [api] }).app } });
+    report = await runContract({ vendors: VENDORS, apis: [api], target: { kind: 'in-process', app: createApp({ apis: [api] }).app } });
   });
 
   it.each(names)('%s', (name) => {

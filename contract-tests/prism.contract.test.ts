@@ -1,8 +1,8 @@
-import { API_NAMES } from '../src/core/types';
+import { API_NAMES, VENDORS } from '../src/apis';
+import { formatResult } from '../src/contract/report';
+import { type ContractReport, runContract } from '../src/contract/runner';
 import { createServer, type StandinServer } from '../src/server';
-import { formatResult } from './lib/report';
-import { type PrismProcess, startPrism } from './lib/prism';
-import { type ContractReport, runContract } from './lib/runner';
+import { type PrismProcess, startPrism } from './testing/prism';
 
 // Independent checks with Prism: (1) the whole suite against our mock through `prism proxy --errors`,
 // Prism validating every request and response on its own, with zero violations; (2) the schema-level
@@ -28,6 +28,7 @@ describe.each([...API_NAMES])('%s through Prism', (api) => {
 
   it('passes the suite against the mock behind prism proxy --errors, with no violation', async () => {
     const report = await runContract({
+      vendors: VENDORS,
       apis: [api],
       // The implementation behind the proxy is standin, so its choices must hold too.
       strictChoices: true,
@@ -53,7 +54,7 @@ describe.each([...API_NAMES])('%s through Prism', (api) => {
   }, 120000);
 
   it('passes the schema-level checks against prism mock for every operation', async () => {
-    const report = await runContract({ apis: [api], schemaOnly: true, target: { kind: 'prism', urls: { [api]: mock.url } } });
+    const report = await runContract({ vendors: VENDORS, apis: [api], schemaOnly: true, target: { kind: 'prism', urls: { [api]: mock.url } } });
     expect(failuresOf(report)).toEqual([]);
     expect(report.results.map((r) => r.outcome)).toEqual(report.results.map(() => 'passed'));
     // Prism loaded the spec and answered every operation with its documented success example.

@@ -1,12 +1,8 @@
-import { join } from 'node:path';
-import { loadSpec } from '../src/core/spec';
-import { API_NAMES } from '../src/core/types';
-import { SPECS_DIR } from '../src/paths';
-import { readmeCoverage } from './lib/readmeCoverage';
-import { parseReadmeRules, readmeRules } from './lib/readmeRules';
-import { scenariosFor } from './lib/runner';
-import type { Scenario } from './lib/scenario';
-import { SCENARIOS } from './scenarios';
+import { API_NAMES, VENDORS } from '../src/apis';
+import { scenariosFor, specFor } from '../src/contract/runner';
+import type { Scenario } from '../src/contract/scenario';
+import { readmeCoverage } from './testing/readmeCoverage';
+import { parseReadmeRules, readmeRules } from './testing/readmeRules';
 
 // Every rule the README states is checked by a scenario, and every scenario says which rules it
 // checks and whether each is the vendor's or a [standin choice]. The README is the one list.
@@ -20,8 +16,8 @@ const CHECKED_ELSEWHERE: Record<string, string> = {
   'rule-signatures-chain': 'src/apis/signatures/store.test.ts (the chain kept per version)',
 };
 
-const all: Scenario[] = API_NAMES.flatMap((api) => scenariosFor(api, loadSpec(join(SPECS_DIR, `${api}.yaml`))));
-const handWritten = new Set<Scenario>(API_NAMES.flatMap((api) => SCENARIOS[api] as Scenario[]));
+const all: Scenario[] = API_NAMES.flatMap((api) => scenariosFor(api, VENDORS[api].contract, specFor(VENDORS[api]).spec));
+const handWritten = new Set<Scenario>(API_NAMES.flatMap((api): Scenario[] => VENDORS[api].contract.scenarios));
 const coverage = () => readmeCoverage(readmeRules(), all);
 
 describe('README rules and scenarios', () => {

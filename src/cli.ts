@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import type { Config } from './config';
-import { API_NAMES, type ApiName } from './core/types';
+import { API_NAMES, type ApiName } from './apis';
 import { readFileSync } from 'node:fs';
 import { createServer, type StandinServer } from './server';
 
@@ -149,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'verify-capsule':
       return verifyCapsule(rest);
     case 'contract': {
-      const contract = require('../contract-tests/cli') as typeof import('../contract-tests/cli');
+      const contract = require('./contract/cli') as typeof import('./contract/cli');
       if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(contract.CONTRACT_USAGE);
         return 0;

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { altrSignature } from '../lib/auth';
-import { formatFailure } from '../lib/checks';
-import { DEMO_CREDENTIALS } from '../lib/credentials';
-import { type ContractReport, runContract } from '../lib/runner';
+import { altrSignature } from '../../src/apis/altr/contract/signRequest';
+import { formatFailure } from '../../src/contract/checkFailure';
+import { ALTR_DEMO_CREDENTIALS } from '../../src/apis/altr/contract/credentials';
+import { type ContractReport, runContract } from '../../src/contract/runner';
+import { VENDORS } from '../../src/apis';
 import { brokenApp } from './brokenApp';
 
 // The suite against deliberately broken ALTR implementations: the real mock behind a middleware
@@ -11,8 +12,8 @@ import { brokenApp } from './brokenApp';
 // and pass everything else. src/ is untouched: the break lives only in this file.
 
 const SECRETS: Record<string, string> = {
-  [DEMO_CREDENTIALS.altr.key]: DEMO_CREDENTIALS.altr.secret,
-  [DEMO_CREDENTIALS.altr.readOnlyKey!]: DEMO_CREDENTIALS.altr.readOnlySecret!,
+  [ALTR_DEMO_CREDENTIALS.key]: ALTR_DEMO_CREDENTIALS.secret,
+  [ALTR_DEMO_CREDENTIALS.readOnlyKey!]: ALTR_DEMO_CREDENTIALS.readOnlySecret!,
 };
 const WELL_FORMED = /^ALTR ([^\s:]+):([A-Za-z0-9+/]+={0,2})$/;
 const SINGLE = /^\/altr\/api\/v1\/single\/([^/?]*)/;
@@ -98,7 +99,7 @@ const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> =
     rule: 'the read-only key may write (PutData ignores the write permission)',
     middleware: (req, _res, next) => {
       const m = WELL_FORMED.exec(String(req.headers.authorization ?? ''));
-      if (req.method === 'POST' && m?.[1] === DEMO_CREDENTIALS.altr.readOnlyKey) resign(req, DEMO_CREDENTIALS.altr.key);
+      if (req.method === 'POST' && m?.[1] === ALTR_DEMO_CREDENTIALS.readOnlyKey) resign(req, ALTR_DEMO_CREDENTIALS.key);
       next();
     },
     fails: ['permissions: the read-only key on PutData', 'permissions: a write refused to the read-only key'],
@@ -135,7 +136,7 @@ describe.each(BROKEN)('the ALTR contract suite against a mock where $rule', ({ m
   let report: ContractReport;
 
   beforeAll(async () => {
-    report = await runContract({ apis: ['altr'], target: { kind: 'in-process', app: brokenApp('altr', middleware) } });
+    report = await runContract({ vendors: VENDORS, apis: ['altr'], target: { kind: 'in-process', app: brokenApp('altr', middleware) } });
   });
 
   it('fails the scenario(s) for that rule, each with a message and a curl reproduction', () => {
@@ -145,7 +146,7 @@ describe.each(BROKEN)('the ALTR contract suite against a mock where $rule', ({ m
       const failure = result!.failures.find((f) => f.check === 'behaviour')!;
       expect(failure.message.length).toBeGreaterThan(0);
       expect(failure.curl).toMatch(/^curl -i -X (GET|POST) 'http:\/\/127\.0\.0\.1:4010\/altr\/api\/v1\/single\//);
-      expect(failure.curl).not.toContain(DEMO_CREDENTIALS.altr.secret);
+      expect(failure.curl).not.toContain(ALTR_DEMO_CREDENTIALS.secret);
       expect(formatFailure(failure)).toContain('reproduce:');
     }
   });

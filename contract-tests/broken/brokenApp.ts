@@ -1,7 +1,7 @@
 import express, { type Request, type RequestHandler } from 'express';
-import type { ApiName } from '../../src/core/types';
-import { formatFailure } from '../lib/checks';
-import type { ContractReport } from '../lib/runner';
+import type { ApiName } from '../../src/apis';
+import { formatFailure } from '../../src/contract/checkFailure';
+import type { ContractReport } from '../../src/contract/runner';
 import { createApp } from '../../src/server';
 
 /**

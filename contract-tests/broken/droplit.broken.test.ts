@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
-import { type ContractReport, runContract } from '../lib/runner';
+import { type ContractReport, runContract } from '../../src/contract/runner';
+import { VENDORS } from '../../src/apis';
 import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // The droplit scenarios against deliberately broken implementations. Each is the real mock behind one
@@ -109,17 +110,18 @@ const RULES: BrokenRule[] = [
 
 describe('droplit contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
-    const report: ContractReport = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', breaker) } });
+    const report: ContractReport = await runContract({ vendors: VENDORS, apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', breaker) } });
     expectExactlyTheseFail(report, fails);
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', (_req, _res, next) => next()) } });
+    const report = await runContract({ vendors: VENDORS, apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', (_req, _res, next) => next()) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('grep keeps a run to the named rule', async () => {
     const report = await runContract({
+      vendors: VENDORS,
       apis: ['droplit'],
       target: { kind: 'in-process', app: brokenApp('droplit', RULES[0].breaker) },
       grep: 'auth: create needs an account token',

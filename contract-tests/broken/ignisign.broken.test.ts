@@ -1,12 +1,13 @@
 import express, { type RequestHandler } from 'express';
-import { runContract } from '../lib/runner';
+import { runContract } from '../../src/contract/runner';
+import { VENDORS } from '../../src/apis';
 import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // Deliberately broken Ignisign implementations: the real mock behind a middleware that breaks one
 // rule. The suite must fail the scenario named after that rule and nothing else.
 
 async function outcomes(app: express.Express, grep: string) {
-  const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app }, grep });
+  const report = await runContract({ vendors: VENDORS, apis: ['ignisign'], target: { kind: 'in-process', app }, grep });
   return report.results;
 }
 
@@ -49,7 +50,7 @@ describe('the contract suite catches a broken Ignisign', () => {
         if (typeof body.hashSha256_b64 === 'string' && !/^[^=]{43}=$/.test(body.hashSha256_b64)) body.hashSha256_b64 = 'refused';
       },
     ));
-    const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app } });
+    const report = await runContract({ vendors: VENDORS, apis: ['ignisign'], target: { kind: 'in-process', app } });
     expectExactlyTheseFail(report, ['hashSha256_b64 of 31 or 33 bytes in 44 base64 characters passes the DTO -> 201, echoed as sent']);
   });
 
@@ -66,7 +67,7 @@ describe('the contract suite catches a broken Ignisign', () => {
       };
       next();
     };
-    const report = await runContract({ apis: ['ignisign'], target: { kind: 'in-process', app: brokenApp('ignisign', renameCode) } });
+    const report = await runContract({ vendors: VENDORS, apis: ['ignisign'], target: { kind: 'in-process', app: brokenApp('ignisign', renameCode) } });
     expectExactlyTheseFail(report, ['a route the mock lacks -> 404 NOT_YET_IMPLEMENTED, a wrong method -> 405 BAD_REQUEST: codes the SDK knows, so it throws an IGNISIGN SDK EXCEPTION']);
   });
 });

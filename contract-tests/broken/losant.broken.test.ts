@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
-import { type ContractReport, runContract } from '../lib/runner';
+import { type ContractReport, runContract } from '../../src/contract/runner';
+import { VENDORS } from '../../src/apis';
 import { brokenApp, expectExactlyTheseFail, rewriteJsonBody } from './brokenApp';
 
 // The losant scenarios against deliberately broken implementations. Each is the real mock behind one
@@ -195,17 +196,18 @@ const RULES: BrokenRule[] = [
 
 describe('losant contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breakers, fails }) => {
-    const report: ContractReport = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', ...breakers) } });
+    const report: ContractReport = await runContract({ vendors: VENDORS, apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', ...breakers) } });
     expectExactlyTheseFail(report, fails);
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', (_req, _res, next) => next()) } });
+    const report = await runContract({ vendors: VENDORS, apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', (_req, _res, next) => next()) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('grep keeps a run to the named rule, and the failure says what was expected with a curl to reproduce it', async () => {
     const report = await runContract({
+      vendors: VENDORS,
       apis: ['losant'],
       target: { kind: 'in-process', app: brokenApp('losant', ...RULES[1].breakers) },
       grep: 'scopes: the read-only token is refused',

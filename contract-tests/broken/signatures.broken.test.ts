@@ -1,6 +1,7 @@
 import express, { type RequestHandler } from 'express';
-import { formatFailure } from '../lib/checks';
-import { type ContractReport, runContract } from '../lib/runner';
+import { formatFailure } from '../../src/contract/checkFailure';
+import { type ContractReport, runContract } from '../../src/contract/runner';
+import { VENDORS } from '../../src/apis';
 import { brokenApp, rewriteJsonBody } from './brokenApp';
 
 // The signatures (ncanode) scenarios against deliberately broken implementations. Each is the real mock
@@ -246,7 +247,7 @@ function expectReadableFailures(report: ContractReport) {
 
 describe('signatures contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
-    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', breaker) } });
+    const report = await runContract({ vendors: VENDORS, apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', breaker) } });
     expect(report.results.filter((r) => r.outcome === 'failed').map((r) => r.name).sort()).toEqual([...fails].sort());
     expectReadableFailures(report);
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
@@ -255,12 +256,13 @@ describe('signatures contract scenarios catch a broken implementation', () => {
   it('the same suite passes against the unbroken mock behind pass-through middlewares', async () => {
     const passThrough: RequestHandler = (req, res, next) =>
       rewriteJsonBody(() => true, () => undefined)(req, res, () => rewriteJsonResponse(() => true, () => undefined)(req, res, next));
-    const report = await runContract({ apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', passThrough) } });
+    const report = await runContract({ vendors: VENDORS, apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', passThrough) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 
   it('the stale-version failure names the rule, what came back and how to reproduce it', async () => {
     const report = await runContract({
+      vendors: VENDORS,
       apis: ['signatures'],
       target: { kind: 'in-process', app: brokenApp('signatures', RULES[1].breaker) },
       grep: 'a later POST with a version other than the stored one',

@@ -1,9 +1,7 @@
-import { authHeaders } from '../../contract-tests/lib/auth';
-import { DEMO_CREDENTIALS } from '../../contract-tests/lib/credentials';
-import { validInit } from '../../contract-tests/lib/negative';
-import { SAMPLE_VALUES } from '../../contract-tests/scenarios/index';
+import { type ApiName, VENDORS } from '../../src/apis';
+import type { ContractDescriptor } from '../../src/contract/descriptor';
+import { validInit } from '../../src/contract/negative';
 import type { SpecOperation } from '../../src/core/spec';
-import type { ApiName } from '../../src/core/types';
 import type { BodyChange, FuzzCase } from './cases';
 
 // Turns a fuzz case into bytes to send: a valid, freshly signed request for the operation, then the
@@ -52,11 +50,12 @@ const safePath = (text: string) => text.replace(/[^\x21-\x7e]/g, (c) => encodeUR
 const safeHeader = (text: string) => text.replace(/[^\t\x20-\x7e]/g, '?');
 
 export function buildRequest(api: ApiName, op: SpecOperation, fuzz: FuzzCase, namespace: string): RawRequest {
-  const creds = DEMO_CREDENTIALS[api];
-  const init = validInit(op, (SAMPLE_VALUES[api] as (c: typeof creds) => Record<string, string>)(creds));
+  const contract: ContractDescriptor = VENDORS[api].contract;
+  const creds = contract.demoCredentials;
+  const init = validInit(op, contract.sampleValues(creds), contract.signedHeaders);
   const params = { ...init.params };
   const query: Array<[string, string]> = Object.entries(init.query ?? {}).map(([k, v]) => [k, String(v)]);
-  const headers: Record<string, string> = { 'x-standin-namespace': namespace, ...authHeaders(api, creds, op, params), ...init.headers };
+  const headers: Record<string, string> = { 'x-standin-namespace': namespace, ...contract.authHeaders(creds, op, params, {}), ...init.headers };
   let json = init.json;
   let body: string | Buffer | undefined = init.body;
   let method = op.method;

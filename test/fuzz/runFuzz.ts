@@ -1,7 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { loadApiSpec } from '../../src/core/precompiled';
-import type { ApiName } from '../../src/core/types';
-import { API_MODULES } from '../../src/apis';
+import { API_MODULES, type ApiName } from '../../src/apis';
 import { buildRequest, type RawRequest } from './apply';
 import { fuzzCases } from './cases';
 import { type Answer, documentedErrorMedia, type FuzzRule, judge } from './oracle';
@@ -13,7 +12,6 @@ import { type Answer, documentedErrorMedia, type FuzzRule, judge } from './oracl
 export interface FuzzOptions {
   /** A running standin in prefix mode, e.g. http://127.0.0.1:4010. */
   baseUrl: string;
-  apis: ApiName[];
   perApi: number;
   seed: number;
   /** An answer slower than this is a stall. */
@@ -131,12 +129,6 @@ export async function fuzzApi(options: FuzzOptions, api: ApiName): Promise<ApiFu
   report.p99Ms = percentile(times, 0.99);
   report.maxMs = percentile(times, 1);
   return report;
-}
-
-export async function runFuzz(options: FuzzOptions): Promise<ApiFuzzReport[]> {
-  const reports: ApiFuzzReport[] = [];
-  for (const api of options.apis) reports.push(await fuzzApi(options, api));
-  return reports;
 }
 
 export function formatFuzzReport(reports: ApiFuzzReport[]): string {

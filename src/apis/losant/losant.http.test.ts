@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { loadSpec } from '../../core/spec';
 import { SPECS_DIR } from '../../paths';
-import { certificateFor } from '../../../contract-tests/lib/testCertificate';
+import { certificateFor } from './contract/testCertificate';
 import { createApp } from '../../server';
 import { EXAMPLE_INFO, EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 

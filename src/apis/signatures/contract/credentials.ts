@@ -1,0 +1,2 @@
+/** The ncanode service takes no credentials. */
+export type SignaturesCredentials = Record<string, never>;

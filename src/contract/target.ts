@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { RequestListener } from 'node:http';
+import { DEFAULT_CONFIG } from '../config';
+import { NAMESPACE_HEADER } from '../core/namespace';
+import { fetchTransport, listenerTransport, type Transport } from './http';
+import { type ContractConfig, envName, liveApiConfig, liveValues, requiredLiveFields } from './liveConfig';
+import type { TargetLimits } from './targetLimits';
+import type { ContractVendor } from './vendors';
+
+// Where the suite points: the in-process mock, a running standin (--base-url), a Prism proxy or
+// mock in front of one, or the live vendor with credentials from a config file or the environment.
+
+export type TargetSpec =
+  /** `app`: the mock's request listener (createApp().app); `bodyLimit`: its --body-limit, when not the default. */
+  | { kind: 'in-process'; app: RequestListener; bodyLimit?: number }
+  | { kind: 'base-url'; baseUrl: string; adminToken?: string; bodyLimit?: number }
+  | { kind: 'live'; config: ContractConfig }
+  /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
+  | { kind: 'prism'; urls: Record<string, string | undefined>; admin?: string; limits?: TargetLimits };
+
+export interface ApiTarget<C extends object = any> {
+  api: string;
+  /** The vendor under test: its spec and contract descriptor. */
+  vendor: ContractVendor<C>;
+  label: string;
+  /** standin itself (in-process or --base-url): its [standin choice] rules must hold there. */
+  standin: boolean;
+  /** A standin target's request body limit. */
+  bodyLimit?: number;
+  creds: C;
+  /** A transport for one scenario; on standin each scenario gets a namespace of its own. */
+  transport(scenario: number): Transport;
+  /** The x-standin-namespace a scenario's requests carry (standin targets only). */
+  namespace?(scenario: number): string;
+  admin?: Transport;
+  limits?: TargetLimits;
+  allowWrites: boolean;
+  skip?: string;
+}
+
+function liveTarget<C extends object>(api: string, vendor: ContractVendor<C>, config: ContractConfig, opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv }): ApiTarget<C> {
+  const { contract } = vendor;
+  const c = liveApiConfig(api, contract, config, opts.env ?? process.env);
+  const missing = requiredLiveFields(contract).filter((f) => c[f] === undefined || c[f] === '');
+  const base = { api, vendor, label: `live ${c.baseUrl ?? '(no baseUrl)'}`, standin: false, allowWrites: opts.allowWrites || Boolean(config.allowWrites) };
+  if (missing.length) {
+    const hint = missing.map((f) => `apis.${api}.${f} or ${envName(api, f)}`).join(', ');
+    return { ...base, creds: contract.demoCredentials, transport: () => fetchTransport('http://invalid'), skip: `no live credentials: set ${hint}` };
+  }
+  return { ...base, creds: contract.credentials(liveValues(contract, c)), transport: () => fetchTransport(String(c.baseUrl)) };
+}
+
+export function resolveTarget<C extends object>(api: string, vendor: ContractVendor<C>, spec: TargetSpec, opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv }): ApiTarget<C> {
+  const run = randomBytes(4).toString('hex');
+  const namespace = (scenario: number) => `contract-${run}-${scenario}`;
+  const namespaced = (base: (headers: Record<string, string>) => Transport) => (scenario: number) => base({ [NAMESPACE_HEADER]: namespace(scenario) });
+  const demo = vendor.contract.demoCredentials;
+  switch (spec.kind) {
+    case 'in-process':
+      return {
+        api, vendor, label: 'standin (in-process)', standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
+        transport: namespaced((h) => listenerTransport(spec.app, `/${api}`, h)),
+        admin: listenerTransport(spec.app, '/__admin'),
+      };
+    case 'base-url': {
+      const adminHeaders: Record<string, string> = spec.adminToken ? { authorization: `Bearer ${spec.adminToken}` } : {};
+      return {
+        api, vendor, label: `standin at ${spec.baseUrl}`, standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
+        transport: namespaced((h) => fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/${api}`, h)),
+        admin: fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/__admin`, adminHeaders),
+      };
+    }
+    case 'prism': {
+      const url = spec.urls[api];
+      const base = { api, vendor, label: `prism at ${url}`, standin: false, creds: demo, allowWrites: true, limits: spec.limits };
+      if (!url) return { ...base, transport: () => fetchTransport('http://invalid'), skip: 'no Prism URL for this API' };
+      return { ...base, namespace, transport: namespaced((h) => fetchTransport(url, h)), admin: spec.admin ? fetchTransport(spec.admin) : undefined };
+    }
+    case 'live':
+      return liveTarget(api, vendor, spec.config, opts);
+  }
+}
