@@ -1,6 +1,9 @@
 import type { Faker } from '@faker-js/faker';
 import type { Handler } from '../../core/module';
 import type { EngineRequest, EngineResponse } from '../../core/types';
+import type { components, operations } from '../../types/droplit';
+import type { Reply } from '../../types/helpers';
+import { specHandlers } from '../../types/specHandler';
 import type { DroplitPrincipal } from './auth';
 import { errors } from './errors';
 import { type Filter, matches } from './filter';
@@ -14,7 +17,7 @@ import { environmentView, listItemView } from './views';
 // (alias pattern, meta an object, ecosystemId present); what is left is state: ecosystems, uniqueness,
 // lookups, and the limits no schema keyword can state (how deep `meta` nests, the filter language).
 
-type DroplitHandler = Handler<DroplitStore, DroplitPrincipal>;
+const handler = specHandlers<operations, DroplitStore, DroplitPrincipal>();
 
 export function newEnvironmentId(faker: Faker): string {
   return `E${faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' })}`;
@@ -35,7 +38,7 @@ function unresolved(outcome: Extract<ResolveOutcome, { ok: false }>): EngineResp
   return outcome.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
 }
 
-const createEnvironment: DroplitHandler = (ctx) => {
+const createEnvironment = handler<'createEnvironment'>((ctx) => {
   const prefix = systemPrefix(ctx.request.headers);
   const { ecosystemId, alias, meta } = ctx.body;
   if (metaTooDeep(meta)) return errors.metaInvalid();
@@ -45,12 +48,11 @@ const createEnvironment: DroplitHandler = (ctx) => {
     ctx.clock.now().toISOString(),
   );
   if (!outcome.ok) return outcome.reason === 'aliasExists' ? errors.aliasExists() : errors.ecosystemMissing();
-  return { status: 201, body: environmentView(outcome.environment, prefix) };
-};
+  return { status: 201, body: environmentView(outcome.environment, prefix) } satisfies Reply<operations['createEnvironment'], 201>;
+});
 
-const listEnvironments: DroplitHandler = (ctx) => {
-  const ecosystemId: string = ctx.query.ecosystemId;
-  const filterText: string | undefined = ctx.query.filter;
+const listEnvironments = handler<'listEnvironments'>((ctx) => {
+  const { ecosystemId, filter: filterText } = ctx.query;
   let filter: Filter | undefined;
   if (filterText !== undefined) {
     const parsed = parseFilter(filterText);
@@ -65,18 +67,18 @@ const listEnvironments: DroplitHandler = (ctx) => {
     const env = ctx.state.findByAlias(ecosystemId, alias);
     found = env ? [env] : [];
   } else found = environments;
-  const items: unknown[] = [];
+  const items: components['schemas']['EnvironmentListItem'][] = [];
   for (const env of found) if (!filter || matches(filter, env)) items.push(listItemView(env));
-  return { status: 200, body: { items } };
-};
+  return { status: 200, body: { items } } satisfies Reply<operations['listEnvironments'], 200>;
+});
 
-const getEnvironment: DroplitHandler = (ctx) => {
+const getEnvironment = handler<'getEnvironment'>((ctx) => {
   const resolved = ctx.state.resolve(ctx.params.id);
   if (!resolved.ok) return unresolved(resolved);
-  return { status: 200, body: environmentView(resolved.environment) };
-};
+  return { status: 200, body: environmentView(resolved.environment) } satisfies Reply<operations['getEnvironment'], 200>;
+});
 
-const updateEnvironment: DroplitHandler = (ctx) => {
+const updateEnvironment = handler<'updateEnvironment'>((ctx) => {
   const { alias, meta } = ctx.body;
   // A body problem answers before the id is looked up, as the schema's own body checks do.
   if (metaTooDeep(meta)) return errors.metaInvalid();
@@ -85,15 +87,21 @@ const updateEnvironment: DroplitHandler = (ctx) => {
   const prefix = systemPrefix(ctx.request.headers);
   const outcome = ctx.state.update(resolved.environment.id, { alias, meta: meta && metaIn(meta, prefix) });
   if (!outcome.ok) return errors.aliasExists();
-  return { status: 200, body: environmentView(outcome.environment, prefix) };
-};
+  return { status: 200, body: environmentView(outcome.environment, prefix) } satisfies Reply<operations['updateEnvironment'], 200>;
+});
 
 /** The devices-delete page: 200 with no content. */
-const deleteEnvironment: DroplitHandler = (ctx) => {
+const deleteEnvironment = handler<'deleteEnvironment'>((ctx) => {
   const resolved = ctx.state.resolve(ctx.params.id);
   if (!resolved.ok) return unresolved(resolved);
   ctx.state.delete(resolved.environment.id);
-  return { status: 200 };
-};
+  return { status: 200 } satisfies Reply<operations['deleteEnvironment'], 200>;
+});
 
-export const handlers: Record<string, DroplitHandler> = { createEnvironment, listEnvironments, getEnvironment, updateEnvironment, deleteEnvironment };
+export const handlers: Record<string, Handler<DroplitStore, DroplitPrincipal>> = {
+  createEnvironment,
+  listEnvironments,
+  getEnvironment,
+  updateEnvironment,
+  deleteEnvironment,
+};

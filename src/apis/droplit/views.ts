@@ -1,21 +1,29 @@
+import type { components } from '../../types/droplit';
 import { metaOut } from './meta';
 import type { Environment } from './store';
 
 // Response bodies built from stored environments. Key order follows the vendor's examples.
 
-export function environmentView(env: Environment, prefix?: string): Record<string, unknown> {
-  const view: Record<string, unknown> = { createdAt: env.createdAt, ecosystemId: env.ecosystemId, id: env.id };
-  if (env.alias !== undefined) view.alias = env.alias;
-  view.meta = metaOut(env.meta, prefix);
-  return view;
+type Schemas = components['schemas'];
+
+export function environmentView(env: Environment, prefix?: string): Schemas['Environment'] {
+  return {
+    createdAt: env.createdAt,
+    ecosystemId: env.ecosystemId,
+    id: env.id,
+    ...(env.alias !== undefined && { alias: env.alias }),
+    meta: metaOut(env.meta, prefix),
+  };
 }
 
-export function listItemView(env: Environment): Record<string, unknown> {
-  const view: Record<string, unknown> = { id: env.id, ecosystemId: env.ecosystemId };
-  if (env.alias !== undefined) view.alias = env.alias;
-  view.meta = env.meta;
-  view.createdAt = env.createdAt;
-  // standin models no edge devices.
-  view.edgeIds = [];
-  return view;
+export function listItemView(env: Environment): Schemas['EnvironmentListItem'] {
+  return {
+    id: env.id,
+    ecosystemId: env.ecosystemId,
+    ...(env.alias !== undefined && { alias: env.alias }),
+    meta: env.meta,
+    createdAt: env.createdAt,
+    // standin models no edge devices.
+    edgeIds: [],
+  };
 }

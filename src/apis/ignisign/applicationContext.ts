@@ -1,16 +1,20 @@
+import type { components } from '../../types/ignisign';
 import { APP_ENVS } from './apiKey';
 import type { IgnisignApp, IgnisignStore } from './store';
 
+type ApplicationContext = components['schemas']['ApplicationContext'];
+
 // IgnisignApplication_Context as the SDK's init() reads it. Keys are never listed (apiKeys: []).
 
-export function applicationContext(app: IgnisignApp, store: IgnisignStore): Record<string, unknown> {
+export function applicationContext(app: IgnisignApp, store: IgnisignStore): ApplicationContext {
   const { appId, orgId } = app;
   return {
     appId,
     orgId,
     appName: app.appName,
     status: app.status,
-    appType: app.appType,
+    // Fixtures hold only the spec's app types, and the mock's response check refuses any other.
+    appType: app.appType as ApplicationContext['appType'],
     ignisignApiVersion: 'V4',
     isDefaultApplication: false,
     config: { appId, orgId },

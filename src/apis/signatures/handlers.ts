@@ -1,5 +1,7 @@
 import type { Handler, HandlerContext } from '../../core/module';
 import type { EngineResponse } from '../../core/types';
+import type { Reply } from '../../types/helpers';
+import type { components, operations } from '../../types/signatures';
 import { keyNotSet, parameterInvalid, parameterNotSet, signatureNotFound, versionNotEqual, versionNotSet } from './errors';
 import { RequestFields } from './input';
 import { isPhpArray, type PhpScalar, phpBool, phpInt, phpString } from './phpCasts';
@@ -12,6 +14,7 @@ import type { SignatureRecord, SignatureStore } from './store';
 // the vendor's code does it.
 
 type SignaturesHandler = Handler<SignatureStore>;
+type Schemas = components['schemas'];
 
 /** A refusal found while reading the fields; the handler answers it as is. */
 class Refusal {
@@ -53,10 +56,10 @@ function tagCode(key: string, tag: PhpValue): string {
 }
 
 // The framework drops null keys from the envelope, so a success carries no `message`.
-const found = (status: number, signature: SignatureRecord): EngineResponse => ({
-  status,
-  body: { status: true, content: { signature: renderSignature(signature) } },
-});
+function found(status: number, signature: SignatureRecord): EngineResponse {
+  const body: Schemas['SignatureEnvelope'] = { status: true, content: { signature: renderSignature(signature) } };
+  return { status, body };
+}
 
 /** GET and DELETE share the vendor's lookup: 400 only when both keys are falsy; one alone finds nothing. */
 function lookup(fields: RequestFields, store: SignatureStore): { signature?: SignatureRecord; error?: EngineResponse } {
@@ -77,7 +80,7 @@ export const deleteSignature: SignaturesHandler = reading((ctx, fields) => {
   const { signature, error } = lookup(fields, ctx.state);
   if (error) return error;
   ctx.state.remove(signature!.document, signature!.thread);
-  return { status: 200, body: { status: true } };
+  return { status: 200, body: { status: true } } satisfies Reply<operations['deleteSignature'], 200>;
 });
 
 export const saveSignature: SignaturesHandler = reading((ctx, fields) => {
@@ -127,7 +130,7 @@ export const listSignatures: SignaturesHandler = reading((ctx, fields) => {
           { document: phpBool(document) ? phpString(document!) : undefined, thread: phpBool(chain) ? phpString(chain!) : undefined, tags },
           { offset: offset > 0 ? offset : undefined, limit: limit > 0 ? limit : undefined, count },
         );
-  const content: Record<string, unknown> = { signatures: items.map(renderSignature) };
+  const content: Schemas['SignatureListEnvelope']['content'] = { signatures: items.map(renderSignature) };
   if (count) content.nb_results = total;
-  return { status: 200, body: { status: true, content } };
+  return { status: 200, body: { status: true, content } } satisfies Reply<operations['listSignatures'], 200>;
 });

@@ -1,5 +1,10 @@
+import type { components } from '../../types/signatures';
 import { currentVersion, type SignatureRecord, type SignatureStore, type SignatureVersion } from './store';
 import { formatTimestamp } from './time';
+
+// openapi-typescript writes the schema's `properties` beside its `anyOf` (cms or signature) as one
+// more member of a union, so the member that holds `id` is the one with every field.
+type RenderedSignature = Extract<components['schemas']['Signature'], { id: number }>;
 
 // The wire shape of a signature. The real service names the CMS `cms`, the docs `signature`: both are sent.
 
@@ -18,7 +23,7 @@ export function renderSignature(signature: SignatureRecord) {
     tags: [...current.tags],
     created_at: formatTimestamp(signature.createdAtMs),
     updated_at: formatTimestamp(signature.updatedAtMs),
-  };
+  } satisfies RenderedSignature;
 }
 
 function renderVersion(version: SignatureVersion) {
