@@ -10,9 +10,9 @@ const { execFileSync } = require('node:child_process');
 const { parseArgs, HELP } = require('./lib/args');
 const { REQUESTS } = require('./lib/requests');
 const { SERVERS, ROOT } = require('./lib/servers');
-const proc = require('./lib/process');
+const { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx, procStats } = require('./lib/process');
 const { runLoad, stopRunning } = require('./lib/load');
-const report = require('./lib/report');
+const { aggregate, ratios, goals, markdown, clean } = require('./lib/report');
 const { runSoak } = require('./lib/soak');
 
 const RESULTS = path.join(__dirname, 'results');
@@ -63,12 +63,12 @@ async function measure(server, request, opts, round, logDir) {
     notes: [],
   };
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const port = await proc.takePort();
+    const port = await takePort();
     const logFile = path.join(logDir, `r${round}-${server.id}-${request.id}-${port}.log`);
     const t0 = process.hrtime.bigint();
-    const child = proc.startProcess(server.command(port, request.api), logFile);
+    const child = startProcess(server.command(port, request.api), logFile);
     try {
-      const first = await proc.waitFirst2xx(child, port, gen.next, t0);
+      const first = await waitFirst2xx(child, port, gen.next, t0);
       rec.port = port;
       rec.startMs = first.ms;
       rec.firstStatus = first.answer.status;
@@ -77,18 +77,18 @@ async function measure(server, request, opts, round, logDir) {
         const w = await runLoad(port, [gen.fixed || gen.next], { duration: opts.warmup, connections: opts.connections });
         if (w.non2xx || w.errors) rec.notes.push(`warm-up: ${w.non2xx} non-2xx, ${w.errors} errors`);
       }
-      const before = proc.procStats(child.pid);
+      const before = procStats(child.pid);
       const m = await runLoad(port, [gen.fixed || gen.next], { duration: opts.duration, connections: opts.connections });
-      const after = proc.procStats(child.pid);
+      const after = procStats(child.pid);
       Object.assign(rec, m);
       rec.peakRssMb = after.hwmKb / 1024;
       rec.cpuMs = after.cpuMs - before.cpuMs;
       rec.cpuMsPer1k = m.total ? (rec.cpuMs / m.total) * 1000 : NaN;
       rec.notes.push(...gen.notes());
-      rec.stoppedWith = await proc.stopProcess(child);
+      rec.stoppedWith = await stopProcess(child);
       return rec;
     } catch (err) {
-      rec.stoppedWith = await proc.stopProcess(child);
+      rec.stoppedWith = await stopProcess(child);
       const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
       const why = String(err.message || err).split('\n')[0];
       const firstLine = (out.split('\n').find((l) => /Error|error/.test(l)) || '').trim().slice(0, 200);
@@ -133,9 +133,9 @@ function write(name, md, json) {
 
 /** Aggregate, ratios, goals, notes and markdown for a list of runs. */
 function render(meta, runs, opts) {
-  const agg = report.aggregate(runs);
-  const rat = report.ratios(runs);
-  const goalList = report.goals(agg, rat, opts, readSoak());
+  const agg = aggregate(runs);
+  const rat = ratios(runs);
+  const goalList = goals(agg, rat, opts, readSoak());
   const notes = [];
   const seen = new Set();
   for (const r of runs) {
@@ -145,19 +145,19 @@ function render(meta, runs, opts) {
       seen.add(text);
     }
     if (r.error) notes.push(`**${r.serverLabel} / ${r.request}, round ${r.round} failed**: ${r.error}`);
-    else if (!report.clean(r)) {
+    else if (!clean(r)) {
       const broken = r.server === 'standin' ? ' **This is a broken benchmark run (standin must answer 2xx to every measured request).**' : '';
       const sample = r.firstNon2xx ? ` First one: ${r.firstNon2xx.status} ${r.firstNon2xx.body.replace(/\|/g, '\\|').replace(/\s+/g, ' ')}` : '';
       notes.push(`**${r.serverLabel} / ${r.request}, round ${r.round}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts.**${broken}${sample}`);
     }
   }
-  if (runs.every(report.clean)) notes.push(`Every measured response was 2xx (${runs.reduce((n, r) => n + r.ok2xx, 0)} in all); no errors, no timeouts.`);
+  if (runs.every(clean)) notes.push(`Every measured response was 2xx (${runs.reduce((n, r) => n + r.ok2xx, 0)} in all); no errors, no timeouts.`);
   notes.push(
     'req/s is autocannon `requests.mean` (mean of per-second samples); p50/p99 are autocannon latency percentiles of the 2xx answers. ' +
       'Peak RSS is VmHWM of the server process tree read after the measured run (covers start, warm-up and measurement); ' +
       'CPU is utime+stime from /proc/PID/stat over the measured run only; start is spawn to the first 2xx answer to the measured request, polled every 20 ms.',
   );
-  const md = report.markdown({ meta, runs, agg, rat, goalList, notes });
+  const md = markdown({ meta, runs, agg, rat, goalList, notes });
   return {
     md,
     json: {
@@ -231,7 +231,7 @@ async function main() {
     meta.finished = new Date().toISOString();
     const { md, json } = render(meta, runs, opts);
     process.stdout.write(`\n${md}\n`);
-    failed = !runs.every(report.clean);
+    failed = !runs.every(clean);
     write(opts.out || (opts.quick ? 'quick' : opts.only.length ? 'partial' : 'latest'), md, json);
   }
   if (failed || opts.keepLogs) log(`server logs kept in ${logDir}`);
@@ -247,7 +247,7 @@ async function shutdown(code, why, after) {
   stopping = true;
   if (why) log(why);
   stopRunning();
-  await proc.stopAll();
+  await stopAll();
   if (after) after();
   process.exit(code);
 }
@@ -256,7 +256,7 @@ const interrupted = (code, why) => async () => {
 };
 process.on('SIGINT', interrupted(130, '\ninterrupted: stopping the servers this run started'));
 process.on('SIGTERM', interrupted(143, 'terminated: stopping the servers this run started'));
-process.on('exit', () => proc.killAllSync());
+process.on('exit', () => killAllSync());
 process.on('uncaughtException', (err) => shutdown(1, `error: ${err.stack || err}`));
 process.on('unhandledRejection', (err) => shutdown(1, `error: ${(err && err.stack) || err}`));
 

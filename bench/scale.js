@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Scale bench (issue 5, item 2): does a list, a filter, a deep page or a lookup cost more when the
+// Scale bench: does a list, a filter, a deep page or a lookup cost more when the
 // store holds more? Starts `node dist/src/cli.js serve` (build first), seeds a fresh namespace with
 // 10k, 100k and 1M ncanode signatures and Losant certificates through POST /__admin/seed, and times
 // each query with a bounded sequential loop over one keep-alive connection (microsecond timings;

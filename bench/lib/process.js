@@ -186,4 +186,4 @@ function procStats(pid) {
   return { hwmKb, rssKb, cpuMs };
 }
 
-module.exports = { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx, sendOnce, procStats, live };
+module.exports = { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx, sendOnce, procStats };

@@ -1,5 +1,5 @@
 'use strict';
-// Aggregation over rounds, ratios, the issue-5 goals, and the markdown.
+// Aggregation over rounds, ratios, the performance goals and their verdicts, and the markdown.
 
 const GOAL_PRISM = 3;
 const GOAL_NODE = 0.5;
@@ -114,7 +114,7 @@ function goals(agg, rat, opts, soak) {
       ? `median ${int(median(standin.map((a) => a.startMs)))} ms over ${standin.reduce((n, a) => n + a.rounds, 0)} starts, slowest ${int(Math.max(...starts))} ms`
       : '',
   });
-  list.push({ goal: 'list p99 at 1 M records ≤ 2× p99 at 10 k', ok: null, detail: 'the scale bench (issue 5 item 2), not this harness' });
+  list.push({ goal: 'list p99 at 1 M records ≤ 2× p99 at 10 k', ok: null, detail: 'the scale bench (npm run bench:scale), not this harness' });
   list.push({
     goal: 'RSS stable over a 10-minute run at full load',
     ok: soak && soak.durationS >= 600 ? soak.stable : null,
@@ -164,7 +164,7 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
       L.push(`| ${r.requestLabel} | ${cell(r['prism-quiet'])} | ${cell(r.prism)} | ${cell(r['node-http'])} | ${cost(r['prism-quiet'])} | ${cost(r['node-http'])} |`);
     L.push('', 'The CPU columns (server CPU ms per 1 000 requests, lower is better) move less with the load on the machine than req/s does.', '');
   }
-  L.push('Goals (issue 5, item 3):', '', '| goal | status | figures |', '|---|---|---|');
+  L.push('Goals:', '', '| goal | status | figures |', '|---|---|---|');
   for (const g of goalList) L.push(`| ${g.goal} | ${verdict(g.ok)} | ${g.detail} |`);
   L.push('');
   if (notes.length) {
@@ -187,4 +187,4 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
   return L.join('\n');
 }
 
-module.exports = { aggregate, ratios, goals, markdown, clean, int, dec, mean, median };
+module.exports = { aggregate, ratios, goals, markdown, clean, int, dec };

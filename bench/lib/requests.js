@@ -147,4 +147,4 @@ const REQUESTS = [
   },
 ];
 
-module.exports = { REQUESTS, ALTR_PER_NAMESPACE };
+module.exports = { REQUESTS };

@@ -3,7 +3,7 @@
 const path = require('node:path');
 const { REQUESTS } = require('./requests');
 const { SERVERS } = require('./servers');
-const proc = require('./process');
+const { takePort, startProcess, stopProcess, waitFirst2xx, sendOnce, procStats } = require('./process');
 const { runLoad } = require('./load');
 const { dec, int } = require('./report');
 
@@ -13,7 +13,7 @@ const TOLERANCE_MB = 10;
 const TOLERANCE_FRACTION = 0.1;
 
 async function getJson(port, p, method = 'GET', body) {
-  const res = await proc.sendOnce(port, { method, path: p, headers: body ? { 'content-type': 'application/json' } : {}, body }, 5000);
+  const res = await sendOnce(port, { method, path: p, headers: body ? { 'content-type': 'application/json' } : {}, body }, 5000);
   return { status: res.status, json: JSON.parse(res.body || 'null') };
 }
 
@@ -39,18 +39,18 @@ async function runSoak(opts, meta, logDir, log) {
   const server = SERVERS.find((s) => s.id === 'standin');
   const reqs = REQUESTS.filter((r) => r.kinds.includes('standin'));
   const gens = reqs.map((r) => r.make('standin'));
-  const port = await proc.takePort();
+  const port = await takePort();
   const t0 = process.hrtime.bigint();
-  const child = proc.startProcess(server.command(port, null), path.join(logDir, `soak-standin-${port}.log`));
+  const child = startProcess(server.command(port, null), path.join(logDir, `soak-standin-${port}.log`));
   const samples = [];
   let timer = null;
   try {
-    const first = await proc.waitFirst2xx(child, port, gens[3].next, t0);
+    const first = await waitFirst2xx(child, port, gens[3].next, t0);
     log(`soak: standin on port ${port}, first 2xx after ${Math.round(first.ms)} ms; ${opts.soak} s at ${opts.connections} connections`);
     const started = Date.now();
     let sampling = Promise.resolve();
     const sample = async () => {
-      const s = proc.procStats(child.pid);
+      const s = procStats(child.pid);
       const health = await getJson(port, '/__admin/health').catch(() => null);
       const entry = { t: Math.round((Date.now() - started) / 1000), rssMb: s.rssKb / 1024, hwmMb: s.hwmKb / 1024, cpuS: s.cpuMs / 1000, requests: health && health.json.requests };
       if (!opts.soakKeepState) entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{"all":true}').catch((e) => ({ status: String(e.message) }))).status;
@@ -62,7 +62,7 @@ async function runSoak(opts, meta, logDir, log) {
     clearInterval(timer);
     await sampling;
     const journal = await getJson(port, '/__admin/journal');
-    const after = proc.procStats(child.pid);
+    const after = procStats(child.pid);
     const firstMb = samples.length ? samples[0].rssMb : NaN;
     const lastMb = samples.length ? samples[samples.length - 1].rssMb : NaN;
     const maxMb = Math.max(...samples.map((s) => s.rssMb));
@@ -125,7 +125,7 @@ async function runSoak(opts, meta, logDir, log) {
     return { md: L.join('\n'), json: { meta: { ...meta, mode: 'soak' }, summary, samples } };
   } finally {
     if (timer) clearInterval(timer);
-    await proc.stopProcess(child);
+    await stopProcess(child);
   }
 }
 
