@@ -148,7 +148,9 @@ function render(meta, runs, opts) {
     else if (!clean(r)) {
       const broken = r.server === 'standin' ? ' **This is a broken benchmark run (standin must answer 2xx to every measured request).**' : '';
       const sample = r.firstNon2xx ? ` First one: ${r.firstNon2xx.status} ${r.firstNon2xx.body.replace(/\|/g, '\\|').replace(/\s+/g, ' ')}` : '';
-      notes.push(`**${r.serverLabel} / ${r.request}, round ${r.round}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts.**${broken}${sample}`);
+      notes.push(
+        `**${r.serverLabel} / ${r.request}, round ${r.round}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts.**${broken}${sample}`,
+      );
     }
   }
   if (runs.every(clean)) notes.push(`Every measured response was 2xx (${runs.reduce((n, r) => n + r.ok2xx, 0)} in all); no errors, no timeouts.`);

@@ -149,7 +149,11 @@ function queries(size, sample) {
   const middlePage = Math.floor(size / 2 / 100);
   return [
     { name: 'ncanode list: document filter + paging', api: 'signatures', request: (i) => signatures(`document=${pick(sample.documents, i)}&limit=2&offset=1`) },
-    { name: 'ncanode list: tags filter (any of 2) + count', api: 'signatures', request: (i) => signatures(`tags=customer_1&tags=process_2&count=1&limit=20&offset=${(i % 10) * 20}`) },
+    {
+      name: 'ncanode list: tags filter (any of 2) + count',
+      api: 'signatures',
+      request: (i) => signatures(`tags=customer_1&tags=process_2&count=1&limit=20&offset=${(i % 10) * 20}`),
+    },
     { name: 'Losant list: default (commonName asc, page 0, 100)', api: 'losant', request: () => certificates('') },
     { name: 'Losant list: filterField=status&filter=active', api: 'losant', request: () => certificates('?filterField=status&filter=active') },
     { name: `Losant list: deep page (middle: page n/200)`, api: 'losant', request: () => certificates(`?page=${middlePage}`) },
@@ -163,7 +167,10 @@ async function sampleOf(base, namespace, size) {
   const documents = [...new Set(listed.content.signatures.map((s) => s.document))];
   const ids = [];
   for (const page of [0, Math.floor(size / 2000), Math.floor(size / 1000) - 1]) {
-    const body = await expectOk(base, { path: `/losant/applications/${APP}/certificates?sortField=id&perPage=1000&page=${page}`, headers: { ...headers, authorization: `Bearer ${TOKEN}` } });
+    const body = await expectOk(base, {
+      path: `/losant/applications/${APP}/certificates?sortField=id&perPage=1000&page=${page}`,
+      headers: { ...headers, authorization: `Bearer ${TOKEN}` },
+    });
     for (const c of body.items.filter((_, i) => i % 15 === 0)) ids.push(c.id);
   }
   if (!documents.length || !ids.length) throw new Error('could not sample the seeded data');
@@ -267,7 +274,9 @@ async function main() {
       const measured = await measureAll(url, namespace, list, opts);
       for (const [i, query] of list.entries()) {
         const result = measured[i];
-        process.stderr.write(`  ${label(size)} ${query.name}: p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms${result.errors ? `, ${result.errors} errors` : ''}\n`);
+        process.stderr.write(
+          `  ${label(size)} ${query.name}: p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms${result.errors ? `, ${result.errors} errors` : ''}\n`,
+        );
         if (!results.has(query.name)) results.set(query.name, new Map());
         results.get(query.name).set(size, result);
       }

@@ -60,7 +60,9 @@ describe('standin choices against a target that is not standin', () => {
   it('on standin itself a failing choice is a failure, strict or not', async () => {
     expect(resolveTarget('signatures', VENDORS.signatures, IN_PROCESS, { allowWrites: true }).standin).toBe(true);
     expect(resolveTarget('signatures', VENDORS.signatures, { kind: 'base-url', baseUrl: 'http://127.0.0.1:9' }, { allowWrites: true }).standin).toBe(true);
-    expect(resolveTarget('signatures', VENDORS.signatures, { kind: 'prism', urls: { signatures: 'http://127.0.0.1:9' } }, { allowWrites: true }).standin).toBe(false);
+    expect(resolveTarget('signatures', VENDORS.signatures, { kind: 'prism', urls: { signatures: 'http://127.0.0.1:9' } }, { allowWrites: true }).standin).toBe(
+      false,
+    );
     expect(outcomes(await run(IN_PROCESS))[1]).toEqual(['a standin choice that fails', 'failed']);
   });
 });
@@ -75,7 +77,9 @@ describe('reports', () => {
     const text = consoleReport(report);
     expect(text).toContain('signatures: 1 passed, 2 failed, 0 skipped, 1 choices differ');
     expect(text).toContain('  diff a standin choice that fails (a standin choice: see "choices" below)');
-    expect(text).toMatch(/\nchoices: 1 differ \(rules standin chose where the vendor documents none; not failures unless --strict-choices\)\n {2}signatures: a standin choice that fails\n {7}\[behaviour\] signatures -: a standin choice that fails does not hold here\n/);
+    expect(text).toMatch(
+      /\nchoices: 1 differ \(rules standin chose where the vendor documents none; not failures unless --strict-choices\)\n {2}signatures: a standin choice that fails\n {7}\[behaviour\] signatures -: a standin choice that fails does not hold here\n/,
+    );
     expect(text).toContain('       rule: README.md#rule-generic-405 [standin choice]');
     expect(text).toContain('  FAIL a vendor rule that fails\n       [behaviour] signatures -: a vendor rule that fails does not hold here');
     expect(text).toContain('       rule: README.md#rule-signatures-version\n');
@@ -91,17 +95,23 @@ describe('reports', () => {
 
   it('JUnit: every case carries its basis and README rules; a differing choice is no <failure> but is shown', () => {
     const xml = junitReport(report);
-    expect(xml).toContain('<testsuite name="signatures" tests="4" failures="2" skipped="0">\n    <properties>\n      <property name="choices-differ" value="1"/>\n    </properties>');
+    expect(xml).toContain(
+      '<testsuite name="signatures" tests="4" failures="2" skipped="0">\n    <properties>\n      <property name="choices-differ" value="1"/>\n    </properties>',
+    );
     const caseOf = (name: string) => xml.slice(xml.indexOf(`name="${name}"`), xml.indexOf('</testcase>', xml.indexOf(`name="${name}"`)));
     const differing = caseOf('a standin choice that fails');
     expect(differing).toContain('<property name="basis" value="choice"/>');
     expect(differing).toContain('<property name="readme" value="rule-generic-405"/>');
     expect(differing).toContain('<property name="outcome" value="choice-differs"/>');
     expect(differing).not.toContain('<failure');
-    expect(differing).toMatch(/<system-out>standin choice not shared by the target:\n\[behaviour\] signatures -: a standin choice that fails does not hold here[\s\S]*rule: README\.md#rule-generic-405 \[standin choice\]<\/system-out>/);
+    expect(differing).toMatch(
+      /<system-out>standin choice not shared by the target:\n\[behaviour\] signatures -: a standin choice that fails does not hold here[\s\S]*rule: README\.md#rule-generic-405 \[standin choice\]<\/system-out>/,
+    );
     const vendor = caseOf('a vendor rule that fails');
     expect(vendor).toContain('<property name="basis" value="vendor"/>');
-    expect(vendor).toMatch(/<failure type="behaviour" message="a vendor rule that fails does not hold here">[\s\S]*rule: README\.md#rule-signatures-version<\/failure>/);
+    expect(vendor).toMatch(
+      /<failure type="behaviour" message="a vendor rule that fails does not hold here">[\s\S]*rule: README\.md#rule-signatures-version<\/failure>/,
+    );
     expect(caseOf('a standin choice that holds')).not.toMatch(/<failure|<system-out/);
   });
 });

@@ -45,7 +45,14 @@ describe('standin contract --base-url', () => {
     const srv = broken.listen(0, '127.0.0.1');
     await new Promise((r) => srv.once('listening', r));
     try {
-      const code = await contractMain(['--base-url', `http://127.0.0.1:${(srv.address() as AddressInfo).port}`, '--api', 'ignisign', '--coverage-file', join(tmpdir(), `standin-cov-${process.pid}.json`)]);
+      const code = await contractMain([
+        '--base-url',
+        `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+        '--api',
+        'ignisign',
+        '--coverage-file',
+        join(tmpdir(), `standin-cov-${process.pid}.json`),
+      ]);
       expect(code).toBe(1);
       expect(out).toMatch(/FAIL auth: an unknown key -> 401 INVALID_TOKEN/);
       expect(out).toMatch(/reproduce: {2}curl -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/ignisign\/v4\/applications\/appId_demo\/context'/);
@@ -68,7 +75,18 @@ describe('standin contract against a target that does not share a standin choice
     const dir = mkdtempSync(join(tmpdir(), 'standin-choices-'));
     const config = join(dir, 'contract.config.json');
     writeFileSync(config, JSON.stringify({ apis: { signatures: { baseUrl: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/signatures` } } }));
-    const args = ['--config', config, '--api', 'signatures', '--grep', 'generic: PATCH on /signature ->', '--coverage-file', join(dir, 'cov.json'), '--junit', join(dir, 'junit.xml')];
+    const args = [
+      '--config',
+      config,
+      '--api',
+      'signatures',
+      '--grep',
+      'generic: PATCH on /signature ->',
+      '--coverage-file',
+      join(dir, 'cov.json'),
+      '--junit',
+      join(dir, 'junit.xml'),
+    ];
     return { args, junit: join(dir, 'junit.xml'), close: () => new Promise((r) => srv.close(r)) };
   }
 
@@ -76,7 +94,9 @@ describe('standin contract against a target that does not share a standin choice
     const target = await vendorLike();
     try {
       expect(await contractMain(target.args)).toBe(0);
-      expect(out).toMatch(/\nchoices: 1 differ .*\n {2}signatures: generic: PATCH on \/signature -> 405 with Allow: GET, POST, DELETE, in the vendor's error envelope\n {7}\[behaviour\] signatures \(no operation\): PATCH on \/signature: expected status 405, got 404/);
+      expect(out).toMatch(
+        /\nchoices: 1 differ .*\n {2}signatures: generic: PATCH on \/signature -> 405 with Allow: GET, POST, DELETE, in the vendor's error envelope\n {7}\[behaviour\] signatures \(no operation\): PATCH on \/signature: expected status 405, got 404/,
+      );
       expect(out).toContain('rule: README.md#rule-generic-405 [standin choice]');
       expect(out.trim().split('\n').pop()).toBe('0 passed, 0 failed, 0 skipped, 1 choices differ');
       const xml = readFileSync(target.junit, 'utf8');
@@ -105,7 +125,7 @@ describe('standin contract with a live config', () => {
   it('skips an API without credentials, says how to provide them, and does not pass a run that checked nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'standin-live-'));
     const config = join(dir, 'contract.config.json');
-    require('node:fs').writeFileSync(config, JSON.stringify({ apis: { losant: { baseUrl: 'http://127.0.0.1:9' } } }));
+    writeFileSync(config, JSON.stringify({ apis: { losant: { baseUrl: 'http://127.0.0.1:9' } } }));
     const code = await contractMain(['--config', config, '--api', 'losant', '--coverage-file', join(dir, 'cov.json')]);
     expect(code).toBe(2);
     expect(out).toMatch(/nothing was checked/);
@@ -122,7 +142,8 @@ describe('standin contract with a live config', () => {
     expect(contractOptions(['--api', 'altr'], {}).options.strictChoices).toBeUndefined();
     expect(contractOptions(['--base-url', 'http://x', '--body-limit', '1024'], {}).options.target).toMatchObject({ kind: 'base-url', bodyLimit: 1024 });
     expect(contractOptions(['--body-limit', '2048', '--api', 'altr'], {}).options.target).toMatchObject({ kind: 'in-process', bodyLimit: 2048 });
-    for (const bad of ['0', '-1', '1e3', '0x10', 'lots']) expect(() => contractOptions([`--body-limit=${bad}`], {})).toThrow(/--body-limit must be a positive integer of bytes/);
+    for (const bad of ['0', '-1', '1e3', '0x10', 'lots'])
+      expect(() => contractOptions([`--body-limit=${bad}`], {})).toThrow(/--body-limit must be a positive integer of bytes/);
     expect(() => contractOptions(['--config', 'y', '--body-limit', '10'], {})).toThrow(/describes a standin target/);
   });
 });

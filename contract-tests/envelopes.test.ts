@@ -35,7 +35,15 @@ describe('the envelope check on error bodies', () => {
     expect(pointers('altr', 403, { success: false, response: { error_type: 'forbidden', error_message: 'no write permission' } })).toEqual([]);
     expect(pointers('signatures', 400, { status: false, message: 'Version must be set' })).toEqual([]);
     expect(pointers('losant', 404, { type: 'NotFound', message: 'Application was not found' })).toEqual([]);
-    expect(pointers('droplit', 400, { errorType: 'InvalidParams', errors: [{ in: 'body', path: 'alias', message: 'Alias Invalid' }, { path: '', message: 'Body Parameters Missing' }] })).toEqual([]);
+    expect(
+      pointers('droplit', 400, {
+        errorType: 'InvalidParams',
+        errors: [
+          { in: 'body', path: 'alias', message: 'Alias Invalid' },
+          { path: '', message: 'Body Parameters Missing' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('Ignisign: every field present; timestamp UTC; status equal to the HTTP status; code an error code name; context an object', () => {
@@ -57,7 +65,7 @@ describe('the envelope check on error bodies', () => {
     const unwrapped = { error_type: 'resource_not_found', error_message: 'Token not found' };
     expect(pointers('altr', 404, unwrapped, 'getMetadata')).toEqual([]);
     expect(pointers('altr', 404, unwrapped, 'getData')).toEqual(['/body/success', '/body/response']);
-    expect(pointers('altr', 404, { error_type: '' , error_message: 'x' }, 'getMetadata')).toEqual(['/body/error_type']);
+    expect(pointers('altr', 404, { error_type: '', error_message: 'x' }, 'getMetadata')).toEqual(['/body/error_type']);
   });
 
   it('ncanode: status false and a message', () => {
@@ -72,7 +80,11 @@ describe('the envelope check on error bodies', () => {
 
   it('Droplit: errorType, and at least one error entry, each with a path and a message', () => {
     expect(pointers('droplit', 400, { errorType: 'InvalidParams', errors: [] })).toEqual(['/body/errors']);
-    expect(pointers('droplit', 400, { errorType: 'InvalidParams', errors: [{ in: 1, message: 'x' }, 'oops'] })).toEqual(['/body/errors/0/in', '/body/errors/0/path', '/body/errors/1']);
+    expect(pointers('droplit', 400, { errorType: 'InvalidParams', errors: [{ in: 1, message: 'x' }, 'oops'] })).toEqual([
+      '/body/errors/0/in',
+      '/body/errors/0/path',
+      '/body/errors/1',
+    ]);
     expect(pointers('droplit', 401, { errors: [{ path: 'authorization', message: '' }] })).toEqual(['/body/errorType', '/body/errors/0/message']);
   });
 
@@ -93,10 +105,17 @@ describe('the envelope check on error bodies', () => {
   });
 
   it('a failure names the check, the status, every broken field with its problem, and what the vendor documents', () => {
-    const failure = checkEnvelope({ api: 'ignisign', envelope: VENDORS.ignisign.contract.envelope, response: json(401, { ...IGNISIGN, status: 400, timestamp: '2024-07-29 17:51:28' }), curl: 'curl -i x' })!;
+    const failure = checkEnvelope({
+      api: 'ignisign',
+      envelope: VENDORS.ignisign.contract.envelope,
+      response: json(401, { ...IGNISIGN, status: 400, timestamp: '2024-07-29 17:51:28' }),
+      curl: 'curl -i x',
+    })!;
     expect(failure.check).toBe('envelope');
     expect(failure.message).toBe('the 401 answer breaks the ignisign error envelope at /body/timestamp, /body/status');
-    expect(formatFailure(failure)).toContain("at /body/timestamp: must be ISO 8601 in UTC (e.g. 2024-07-29T15:51:28.071Z) or 'YYYY-MM-DD HH:mm:ss +00:00', is \"2024-07-29 17:51:28\"");
+    expect(formatFailure(failure)).toContain(
+      'at /body/timestamp: must be ISO 8601 in UTC (e.g. 2024-07-29T15:51:28.071Z) or \'YYYY-MM-DD HH:mm:ss +00:00\', is "2024-07-29 17:51:28"',
+    );
     expect(formatFailure(failure)).toContain('at /body/status: must equal the HTTP status 401, is 400');
     expect(failure.documented).toMatch(/^\{message: string, timestamp: UTC/);
   });
@@ -110,7 +129,10 @@ async function envelopeFailures(api: ApiName, app: express.Express, grep: string
 
 describe('the contract suite catches an implementation whose error envelope is incomplete or ill-formatted', () => {
   it('Ignisign with a local-time timestamp', async () => {
-    const app = brokenApp('ignisign', spoilErrors((b) => ({ ...b, timestamp: '2024-07-29T17:51:28.071+02:00' })));
+    const app = brokenApp(
+      'ignisign',
+      spoilErrors((b) => ({ ...b, timestamp: '2024-07-29T17:51:28.071+02:00' })),
+    );
     const [result] = await envelopeFailures('ignisign', app, 'generic: an unknown path');
     expect(result.outcome).toBe('failed');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/timestamp: must be ISO 8601 in UTC')]);
@@ -118,39 +140,59 @@ describe('the contract suite catches an implementation whose error envelope is i
   });
 
   it('Ignisign whose status field is not the HTTP status', async () => {
-    const app = brokenApp('ignisign', spoilErrors((b) => ({ ...b, status: 422 })));
+    const app = brokenApp(
+      'ignisign',
+      spoilErrors((b) => ({ ...b, status: 422 })),
+    );
     const [result] = await envelopeFailures('ignisign', app, 'generic: createLogCapsule with malformed JSON');
     expect(result.outcome).toBe('failed');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/status: must equal the HTTP status 400, is 422')]);
   });
 
   it('Ignisign without context (the schema does not require it; the documented envelope has it)', async () => {
-    const app = brokenApp('ignisign', spoilErrors(({ context: _drop, ...b }) => b));
+    const app = brokenApp(
+      'ignisign',
+      spoilErrors(({ context: _drop, ...b }) => b),
+    );
     const [result] = await envelopeFailures('ignisign', app, 'generic: createLogCapsule with malformed JSON');
     expect(result.outcome).toBe('failed');
-    expect(result.envelope).toEqual([expect.stringContaining('[envelope] ignisign createLogCapsule: the 400 answer breaks the ignisign error envelope at /body/context')]);
+    expect(result.envelope).toEqual([
+      expect.stringContaining('[envelope] ignisign createLogCapsule: the 400 answer breaks the ignisign error envelope at /body/context'),
+    ]);
   });
 
   it('ALTR with success true on an error', async () => {
-    const app = brokenApp('altr', spoilErrors((b) => ({ ...b, success: true })));
+    const app = brokenApp(
+      'altr',
+      spoilErrors((b) => ({ ...b, success: true })),
+    );
     const [result] = await envelopeFailures('altr', app, 'generic: an unknown path');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/success: must be false, is true')]);
   });
 
   it('ncanode without a message', async () => {
-    const app = brokenApp('signatures', spoilErrors(({ message: _drop, ...b }) => b));
+    const app = brokenApp(
+      'signatures',
+      spoilErrors(({ message: _drop, ...b }) => b),
+    );
     const [result] = await envelopeFailures('signatures', app, 'generic: an unknown path');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/message: must be a string, is missing')]);
   });
 
   it('Losant without type', async () => {
-    const app = brokenApp('losant', spoilErrors(({ type: _drop, ...b }) => b));
+    const app = brokenApp(
+      'losant',
+      spoilErrors(({ type: _drop, ...b }) => b),
+    );
     const [result] = await envelopeFailures('losant', app, 'generic: an unknown path');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/type: must be a non-empty string, is missing')]);
   });
 
   it('Droplit with an empty errors list', async () => {
-    const app = brokenApp('droplit', spoilErrors((b) => ({ ...b, errors: [] })));
+    const app = brokenApp(
+      'droplit',
+      spoilErrors((b) => ({ ...b, errors: [] })),
+    );
     const [result] = await envelopeFailures('droplit', app, 'generic: an unknown path');
     expect(result.envelope).toEqual([expect.stringContaining('at /body/errors: must list at least one error')]);
   });

@@ -58,18 +58,22 @@ describe('README rules and scenarios', () => {
 });
 
 describe('readmeCoverage', () => {
-  const readme = parseReadmeRules('## Serving\n\n**Rules**\n- <a id="rule-generic-404"></a>404.\n- <a id="rule-generic-413"></a>413.\n\n### Droplit (`/droplit`)\n\n**Rules**\n- <a id="rule-droplit-alias"></a>Alias.\n');
+  const readme = parseReadmeRules(
+    '## Serving\n\n**Rules**\n- <a id="rule-generic-404"></a>404.\n- <a id="rule-generic-413"></a>413.\n\n### Droplit (`/droplit`)\n\n**Rules**\n- <a id="rule-droplit-alias"></a>Alias.\n',
+  );
   const s = (name: string, extra: Partial<Scenario>): Scenario => ({ api: 'droplit', name, run: async () => undefined, ...extra });
 
   it('lists unannotated scenarios, uncovered rules, unknown and mis-scoped ids', () => {
-    expect(readmeCoverage(readme, [
-      s('annotated', { basis: 'vendor', readme: ['rule-droplit-alias'] }),
-      s('no basis', { readme: ['rule-generic-404'] }),
-      s('no rules', { basis: 'choice', readme: [] }),
-      s('nothing', {}),
-      s('a rule the README lacks', { basis: 'vendor', readme: ['rule-droplit-gone'] }),
-      s("another API's rule", { basis: 'vendor', readme: ['rule-losant-token', 'rule-nope'] }),
-    ])).toEqual({
+    expect(
+      readmeCoverage(readme, [
+        s('annotated', { basis: 'vendor', readme: ['rule-droplit-alias'] }),
+        s('no basis', { readme: ['rule-generic-404'] }),
+        s('no rules', { basis: 'choice', readme: [] }),
+        s('nothing', {}),
+        s('a rule the README lacks', { basis: 'vendor', readme: ['rule-droplit-gone'] }),
+        s("another API's rule", { basis: 'vendor', readme: ['rule-losant-token', 'rule-nope'] }),
+      ]),
+    ).toEqual({
       unannotated: ['droplit: no basis', 'droplit: no rules', 'droplit: nothing'],
       uncovered: ['rule-generic-413'],
       unknown: ['droplit: a rule the README lacks -> rule-droplit-gone'],
@@ -78,6 +82,11 @@ describe('readmeCoverage', () => {
   });
 
   it('is empty when both sides agree', () => {
-    expect(readmeCoverage(readme, [s('a', { basis: 'vendor', readme: ['rule-droplit-alias', 'rule-generic-404', 'rule-generic-413'] })])).toEqual({ unannotated: [], uncovered: [], unknown: [], misScoped: [] });
+    expect(readmeCoverage(readme, [s('a', { basis: 'vendor', readme: ['rule-droplit-alias', 'rule-generic-404', 'rule-generic-413'] })])).toEqual({
+      unannotated: [],
+      uncovered: [],
+      unknown: [],
+      misScoped: [],
+    });
   });
 });

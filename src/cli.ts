@@ -3,10 +3,9 @@ import { parseArgs } from 'node:util';
 import type { Config } from './config';
 import { API_NAMES, type ApiName } from './apis';
 import { readFileSync } from 'node:fs';
+import { verifyTimestampToken } from './apis/ignisign/timestampToken';
+import { CONTRACT_USAGE, contractMain } from './contract/cli';
 import { createServer, type StandinServer } from './server';
-
-// `serve` must start fast, so the contract suite (supertest, every scenario) and the capsule
-// verifier are loaded only by the commands that use them.
 
 // Maps argv and the environment onto a typed Config; nothing else lives here.
 
@@ -115,7 +114,10 @@ async function serve(argv: string[]): Promise<void> {
   const server = await startServing(argv, process.env, (text) => process.stdout.write(text));
   const stop = (signal: string) => {
     process.stdout.write(`\n${signal}: closing\n`);
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
@@ -129,7 +131,6 @@ function verifyCapsule(argv: string[]): number {
   });
   if (positionals.length !== 1) throw new Error('verify-capsule takes one timestamp_b64 argument');
   const publicKeyPem = values['public-key'] ? readFileSync(values['public-key'], 'utf8') : undefined;
-  const { verifyTimestampToken } = require('./apis/ignisign/timestampToken') as typeof import('./apis/ignisign/timestampToken');
   const result = verifyTimestampToken(positionals[0], { hashSha256_b64: values.hash, publicKeyPem });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return result.valid ? 0 : 1;
@@ -149,12 +150,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'verify-capsule':
       return verifyCapsule(rest);
     case 'contract': {
-      const contract = require('./contract/cli') as typeof import('./contract/cli');
       if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(contract.CONTRACT_USAGE);
+        process.stdout.write(CONTRACT_USAGE);
         return 0;
       }
-      return contract.contractMain(rest);
+      return contractMain(rest);
     }
     default:
       process.stderr.write(`standin: unknown command '${command}'\n\n${USAGE}`);

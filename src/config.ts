@@ -47,9 +47,12 @@ export const DEFAULT_CONFIG: Config = {
  * Defaults filled in and every value checked; API names are checked against `names`, the registry
  * in use (the five unless an app is given its own vendors), which is also what `apis` defaults to.
  */
-export function resolveConfig<Name extends string = ApiName>(partial: Partial<Config<Name>> = {}, names: readonly Name[] = API_NAMES as readonly string[] as readonly Name[]): Config<Name> {
+export function resolveConfig<Name extends string = ApiName>(
+  partial: Partial<Config<Name>> = {},
+  names: readonly Name[] = API_NAMES as readonly string[] as readonly Name[],
+): Config<Name> {
   const config = { ...DEFAULT_CONFIG, apis: [...names] } as Config<Name>;
-  for (const [key, value] of Object.entries(partial)) if (value !== undefined) (config as any)[key] = value;
+  for (const [key, value] of Object.entries(partial)) if (value !== undefined) Object.assign(config, { [key]: value });
   const unknown = (api: string) => new Error(`unknown API '${api}' (known: ${names.join(', ')})`);
   for (const api of config.apis) if (!names.includes(api)) throw unknown(api);
   if (config.root) {

@@ -23,13 +23,20 @@ describe('the adapter', () => {
   });
 
   it('answers a body over the limit with 413 in the vendor envelope', async () => {
-    const res = await request(app).post('/signatures/signature').set('content-type', 'application/json').send(JSON.stringify({ cms: 'x'.repeat(2000) }));
+    const res = await request(app)
+      .post('/signatures/signature')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ cms: 'x'.repeat(2000) }));
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ status: false, message: 'Request body is larger than 1024 bytes' });
   });
 
   it('answers a wrong content type in the vendor envelope', async () => {
-    const res = await request(app).post('/droplit/v0/api/environments/').set('authorization', 'droplit-demo-account').set('content-type', 'text/plain').send('ecosystemId=x');
+    const res = await request(app)
+      .post('/droplit/v0/api/environments/')
+      .set('authorization', 'droplit-demo-account')
+      .set('content-type', 'text/plain')
+      .send('ecosystemId=x');
     expect(res.status).toBe(400);
     // The envelope is the adapter's concern; the message text is droplit's (src/apis/droplit tests pin it).
     expect(res.body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: expect.any(String), message: expect.any(String) }] });
@@ -59,7 +66,9 @@ describe('the adapter', () => {
   it('tells a client that dropped the prefix which API owns the path, and how to serve it at the root', async () => {
     const res = await request(app).get('/v0/api/environments/');
     expect(res.status).toBe(404);
-    expect(res.body.standin.message).toMatch(/looks like a path of droplit without its prefix: use \/droplit\/v0\/api\/environments\/, or serve droplit at the root of its own port with --api-port droplit=PORT$/);
+    expect(res.body.standin.message).toMatch(
+      /looks like a path of droplit without its prefix: use \/droplit\/v0\/api\/environments\/, or serve droplit at the root of its own port with --api-port droplit=PORT$/,
+    );
     expect((await request(app).get('/nowhere')).body.standin.message).not.toMatch(/looks like/);
   });
 
@@ -135,7 +144,10 @@ describe('listenerFor (what each --api-port listener serves)', () => {
   it('shares state with the main listener', async () => {
     const save = await request(root).post('/signature').set('x-standin-namespace', 'listener-for').send({ document: 'doc_1', thread: 'thr_1', cms: 'MIIB' });
     expect(save.status).toBeLessThan(300);
-    const read = await request(standin.app).get('/signatures/signature').set('x-standin-namespace', 'listener-for').query({ document: 'doc_1', thread: 'thr_1' });
+    const read = await request(standin.app)
+      .get('/signatures/signature')
+      .set('x-standin-namespace', 'listener-for')
+      .query({ document: 'doc_1', thread: 'thr_1' });
     expect(read.status).toBe(200);
   });
 });
@@ -162,7 +174,11 @@ describe("what node's HTTP parser refuses is answered in the owner's envelope", 
     const closed = new Promise((resolve) => socket.once('close', resolve));
     socket.write(`DELETE ${cert} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer losant-demo-all\r\nX-Standin-Namespace: pipelined\r\n\r\n{}`);
     await closed;
-    const statuses = [...Buffer.concat(raw).toString('latin1').matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => Number(m[1]));
+    const statuses = [
+      ...Buffer.concat(raw)
+        .toString('latin1')
+        .matchAll(/^HTTP\/1\.1 (\d{3})/gm),
+    ].map((m) => Number(m[1]));
     expect(statuses[0]).toBe(200);
   });
 
@@ -176,7 +192,7 @@ describe("what node's HTTP parser refuses is answered in the owner's envelope", 
     expect(onPort.json).toEqual({ type: expect.any(String), message: expect.stringContaining('HPE_') });
   });
 
-  it('16 KB+ of headers: 431 in the vendor envelope; outside every prefix, in standin\'s', async () => {
+  it("16 KB+ of headers: 431 in the vendor envelope; outside every prefix, in standin's", async () => {
     const big = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`;
     const res = await rawExchange(main(), big('/losant/applications'));
     expectClosedJson(res, 431);
@@ -201,4 +217,3 @@ describe("what node's HTTP parser refuses is answered in the owner's envelope", 
     expect(res.json).toEqual({ status: false, message: expect.stringContaining('HPE_') });
   });
 });
-

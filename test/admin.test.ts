@@ -25,7 +25,10 @@ describe('/__admin', () => {
   it('dumps and resets one namespace without touching another', async () => {
     const { app } = createApp({ apis: ['droplit'] });
     const create = (ns: string) =>
-      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+      request(app)
+        .post('/droplit/v0/api/environments/')
+        .set('x-standin-namespace', ns)
+        .set('authorization', 'droplit-demo-account')
         .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'admin_test' });
     expect((await create('a')).status).toBe(201);
     expect((await create('b')).status).toBe(201);
@@ -116,9 +119,13 @@ describe('/__admin', () => {
   it("a reset sent with a worker's x-standin-namespace header resets that namespace only; every namespace needs {all: true}", async () => {
     const { app } = createApp({ apis: ['droplit'] });
     const create = (ns: string) =>
-      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+      request(app)
+        .post('/droplit/v0/api/environments/')
+        .set('x-standin-namespace', ns)
+        .set('authorization', 'droplit-demo-account')
         .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'parallel' });
-    const holds = async (ns: string) => JSON.stringify((await request(app).get('/__admin/state/droplit').set('x-standin-namespace', ns)).body).includes('parallel');
+    const holds = async (ns: string) =>
+      JSON.stringify((await request(app).get('/__admin/state/droplit').set('x-standin-namespace', ns)).body).includes('parallel');
     await create('w1').expect(201);
     await create('w2').expect(201);
     expect(await holds('w1')).toBe(true);
@@ -164,7 +171,11 @@ describe('/__admin', () => {
   it("DELETE /__admin/faults with a worker's namespace clears only that worker's faults", async () => {
     const { app } = createApp({ apis: ['signatures'] });
     for (const ns of ['w1', 'w2']) {
-      await request(app).post('/__admin/faults').set('x-standin-namespace', ns).send({ api: 'signatures', operationId: 'listSignatures', times: 5 }).expect(201);
+      await request(app)
+        .post('/__admin/faults')
+        .set('x-standin-namespace', ns)
+        .send({ api: 'signatures', operationId: 'listSignatures', times: 5 })
+        .expect(201);
     }
     await request(app).delete('/__admin/faults').set('x-standin-namespace', 'w1').expect(204);
     expect((await request(app).get('/signatures/signatures').set('x-standin-namespace', 'w1')).status).toBe(200);
@@ -176,7 +187,10 @@ describe('/__admin', () => {
   it('{"all": true} resets every namespace even when the worker\'s client adds its x-standin-namespace, and releases clock pins', async () => {
     const { app, clock } = createApp({ apis: ['droplit'] });
     const create = (ns: string) =>
-      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+      request(app)
+        .post('/droplit/v0/api/environments/')
+        .set('x-standin-namespace', ns)
+        .set('authorization', 'droplit-demo-account')
         .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'all_reset' });
     expect((await create('w1')).status).toBe(201);
     expect((await create('w2')).status).toBe(201);
@@ -187,10 +201,14 @@ describe('/__admin', () => {
     expect(clock.isPinnedIn('w2')).toBe(false);
   });
 
-  it('reading a namespace\'s state does not keep it, so at the cap it evicts no one', async () => {
+  it("reading a namespace's state does not keep it, so at the cap it evicts no one", async () => {
     const standin = createApp({ apis: ['droplit'], maxNamespaces: 1 });
-    await request(standin.app).post('/droplit/v0/api/environments/').set('x-standin-namespace', 'worker').set('authorization', 'droplit-demo-account')
-      .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'kept_by_worker' }).expect(201);
+    await request(standin.app)
+      .post('/droplit/v0/api/environments/')
+      .set('x-standin-namespace', 'worker')
+      .set('authorization', 'droplit-demo-account')
+      .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'kept_by_worker' })
+      .expect(201);
     await request(standin.app).get('/__admin/state/droplit?namespace=typo').expect(200);
     expect(standin.engines.get('droplit')!.namespaces()).toEqual(['worker']);
   });

@@ -66,11 +66,15 @@ describe('api ports: each API at the root of its own port, beside the prefixed m
     expect((await capsule(`${main}/ignisign`, namespace)).status).toBe(201);
     expect((await state(main, namespace)).lastSerial).toBe(2);
     expect((await state(main, 'api-ports-other')).lastSerial).toBe(0);
-    const journal = (await (await fetch(`${main}/__admin/journal?namespace=${namespace}`)).json()) as { entries: Array<{ api: string; operationId: string; path: string }> };
-    expect(journal.entries.filter((e) => e.operationId === 'createLogCapsule').map((e) => e.path).sort()).toEqual([
-      '/ignisign/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules',
-      '/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules',
-    ]);
+    const journal = (await (await fetch(`${main}/__admin/journal?namespace=${namespace}`)).json()) as {
+      entries: Array<{ api: string; operationId: string; path: string }>;
+    };
+    expect(
+      journal.entries
+        .filter((e) => e.operationId === 'createLogCapsule')
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['/ignisign/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules', '/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules']);
   });
 
   it('the route table lists each extra port with its URL and its routes at the root', () => {

@@ -1,6 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import request from 'supertest';
 import { apiPorts, serveConfig, startServing } from '../src/cli';
+import { createApp } from '../src/server';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
 const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
@@ -126,8 +128,12 @@ describe('--api-port NAME=PORT', () => {
     const server = await startServing(['--port', '0', '--api-port', 'ignisign=0', '--api-port', 'signatures=0'], {}, (text) => (printed += text));
     try {
       const { main, apis } = server.urls();
-      expect(printed).toContain(`\n\nstandin listening on ${main}\nignisign listening on ${apis.ignisign} (at the root)\nsignatures listening on ${apis.signatures} (at the root)\n`);
-      expect(printed).toContain(`ignisign at the root of ${apis.ignisign} (--api-port; same state as the main port, no /__admin)\n  POST   /v4/applications/{appId}/envs/{appEnv}/log-capsules  createLogCapsule`);
+      expect(printed).toContain(
+        `\n\nstandin listening on ${main}\nignisign listening on ${apis.ignisign} (at the root)\nsignatures listening on ${apis.signatures} (at the root)\n`,
+      );
+      expect(printed).toContain(
+        `ignisign at the root of ${apis.ignisign} (--api-port; same state as the main port, no /__admin)\n  POST   /v4/applications/{appId}/envs/{appEnv}/log-capsules  createLogCapsule`,
+      );
       expect((await fetch(`${apis.signatures}/signatures`)).status).toBe(200);
     } finally {
       await server.close();
@@ -150,9 +156,6 @@ describe('serveConfig', () => {
 });
 
 describe('standin verify-capsule (built CLI)', () => {
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
-  const request = require('supertest') as typeof import('supertest');
-  const { createApp } = require('../src/server') as typeof import('../src/server');
   const hash = 'uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=';
 
   async function capsuleToken(): Promise<string> {

@@ -13,12 +13,15 @@ describe.each([...API_NAMES])('fuzz %s', (api) => {
   let server: StandinServer;
   let report: ApiFuzzReport;
 
-  beforeAll(async () => {
-    server = createServer({ apis: [api] });
-    await server.listen(0, '127.0.0.1');
-    report = await fuzzApi({ baseUrl: server.url(), perApi: PER_API, seed: SEED }, api);
-    process.stdout.write(`${formatFuzzReport([report])}\n`);
-  }, Math.max(60_000, PER_API * 50));
+  beforeAll(
+    async () => {
+      server = createServer({ apis: [api] });
+      await server.listen(0, '127.0.0.1');
+      report = await fuzzApi({ baseUrl: server.url(), perApi: PER_API, seed: SEED }, api);
+      process.stdout.write(`${formatFuzzReport([report])}\n`);
+    },
+    Math.max(60_000, PER_API * 50),
+  );
 
   afterAll(() => server?.close());
 

@@ -21,7 +21,9 @@ describe("the SDK's URL handling", () => {
   });
 
   it('fills the placeholders with encodeURIComponent', () => {
-    expect(sdkRequestUrl('http://h:1/p', SDK_PATHS.logCapsuleCreate, { appId: 'appId_a b/c', appEnv: 'DEVELOPMENT' })).toBe('http://h:1/v4/applications/appId_a%20b%2Fc/envs/DEVELOPMENT/log-capsules');
+    expect(sdkRequestUrl('http://h:1/p', SDK_PATHS.logCapsuleCreate, { appId: 'appId_a b/c', appEnv: 'DEVELOPMENT' })).toBe(
+      'http://h:1/v4/applications/appId_a%20b%2Fc/envs/DEVELOPMENT/log-capsules',
+    );
   });
 });
 
@@ -76,9 +78,15 @@ describe('the SDK against standin serve --api-port ignisign=0', () => {
     expect(await sdk.logCapsuleCreate('not base64')).toMatchObject({ kind: 'sdkException', message: 'IGNISIGN SDK EXCEPTION: BODY_VALIDATION_FAILED' });
     expect(await new IgnisignSdkReplay(apiRoot, 'skv2_development_demo_wrongsecret').init()).toMatchObject({ kind: 'sdkException', code: 'INVALID_TOKEN' });
     // What an SDK built with a legacy secret calls first: a route the mock does not serve.
-    expect(await sdk.call('POST', SDK_PATHS.apiAuth, {}, { appId: 'appId_demo', appEnv: 'DEVELOPMENT', secret: 'x' })).toMatchObject({ kind: 'sdkException', code: 'NOT_YET_IMPLEMENTED' });
+    expect(await sdk.call('POST', SDK_PATHS.apiAuth, {}, { appId: 'appId_demo', appEnv: 'DEVELOPMENT', secret: 'x' })).toMatchObject({
+      kind: 'sdkException',
+      code: 'NOT_YET_IMPLEMENTED',
+    });
     // A wrong method on a served route.
-    expect(await sdk.call('GET', SDK_PATHS.logCapsuleCreate, { appId: 'appId_demo', appEnv: 'DEVELOPMENT' })).toMatchObject({ kind: 'sdkException', code: 'BAD_REQUEST' });
+    expect(await sdk.call('GET', SDK_PATHS.logCapsuleCreate, { appId: 'appId_demo', appEnv: 'DEVELOPMENT' })).toMatchObject({
+      kind: 'sdkException',
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('pointed at the prefixed main port, init fails with the raw HTTP 404 (the documented failure)', async () => {

@@ -42,7 +42,10 @@ export class IgnisignSdkReplay {
   readonly requested: string[] = [];
   private appType: string | undefined;
 
-  constructor(private readonly serverUrl: string, private readonly apiKey: string) {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly apiKey: string,
+  ) {
     // The SDK splits the key on '_' into [prefix, env, appIdSuffix, secret].
     const [, env, suffix] = apiKey.split('_');
     this.appId = `appId_${suffix}`;

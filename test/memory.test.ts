@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ async function oneByteChunks(port: number, size: number): Promise<string> {
 }
 
 // Built code only: skipped where there is no build (a jest run on a fresh clone before `npm run build`).
-const maybe = require('node:fs').existsSync(CLI) ? describe : describe.skip;
+const maybe = existsSync(CLI) ? describe : describe.skip;
 
 maybe('memory stays bounded (real server process)', () => {
   let child: ChildProcess;

@@ -18,7 +18,10 @@ describe('namespaces', () => {
   it('--max-namespaces: a new namespace evicts the least recently used one, which starts fresh on its next use', async () => {
     const standin = createApp({ apis: ['droplit'], maxNamespaces: 2 });
     const create = (ns: string) =>
-      request(standin.app).post('/droplit/v0/api/environments/').set('x-standin-namespace', ns).set('authorization', 'droplit-demo-account')
+      request(standin.app)
+        .post('/droplit/v0/api/environments/')
+        .set('x-standin-namespace', ns)
+        .set('authorization', 'droplit-demo-account')
         .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias: 'kept_alias' });
     expect((await create('a')).status).toBe(201);
     expect((await create('b')).status).toBe(201);
@@ -30,9 +33,15 @@ describe('namespaces', () => {
 
   it('two first requests to a new namespace, both delayed by a fault, keep one state: both writes read back', async () => {
     const { app } = createApp({ apis: ['droplit'] });
-    await request(app).post('/__admin/faults').send({ api: 'droplit', operationId: 'createEnvironment', namespace: 'racing', times: 2, delayMs: 50 }).expect(201);
+    await request(app)
+      .post('/__admin/faults')
+      .send({ api: 'droplit', operationId: 'createEnvironment', namespace: 'racing', times: 2, delayMs: 50 })
+      .expect(201);
     const create = (alias: string) =>
-      request(app).post('/droplit/v0/api/environments/').set('x-standin-namespace', 'racing').set('authorization', 'droplit-demo-account')
+      request(app)
+        .post('/droplit/v0/api/environments/')
+        .set('x-standin-namespace', 'racing')
+        .set('authorization', 'droplit-demo-account')
         .send({ ecosystemId: 'C599343aecca8fba8297a3195', alias });
     const answers = await Promise.all([create('first_racer'), create('second_racer')]);
     expect(answers.map((a) => a.status)).toEqual([201, 201]);
@@ -45,8 +54,12 @@ describe('namespaces', () => {
     const pinned = '2020-01-01T00:00:00.000Z';
     await request(app).put('/__admin/clock').set('x-standin-namespace', 'worker-1').send({ now: pinned }).expect(200);
     const put = (ns: string, date: string) =>
-      request(app).post('/altr/api/v1/single/').set('x-standin-namespace', ns).set(signedHeaders('POST', '', date))
-        .set('content-type', 'application/octet-stream').send(Buffer.from('bytes'));
+      request(app)
+        .post('/altr/api/v1/single/')
+        .set('x-standin-namespace', ns)
+        .set(signedHeaders('POST', '', date))
+        .set('content-type', 'application/octet-stream')
+        .send(Buffer.from('bytes'));
     expect((await put('worker-1', pinned)).status).toBe(200);
     expect((await put('worker-1', new Date().toISOString())).status).toBe(401);
     expect((await put('worker-2', new Date().toISOString())).status).toBe(200);

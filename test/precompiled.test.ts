@@ -8,9 +8,14 @@ import { PACKAGE_ROOT, SPECS_DIR } from '../src/paths';
 // The build writes validators as code (dist/precompiled); start-up loads them. They must judge
 // exactly as the compiled-at-start ones do, and a build that no longer matches its YAML is ignored.
 // Runs the built module (npm test builds first), since only code running from dist/ loads them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's output: an import would make the type check need a build
 const built = require('../dist/src/core/precompiled') as typeof import('../src/core/precompiled');
 
-const bad = { path: { applicationId: 'zz', appEnv: 'NOPE', appId: '!', id: '', referenceToken: '%%' }, query: { page: 'x', limit: '-1', ecosystemId: 1 }, headers: {} };
+const bad = {
+  path: { applicationId: 'zz', appEnv: 'NOPE', appId: '!', id: '', referenceToken: '%%' },
+  query: { page: 'x', limit: '-1', ecosystemId: 1 },
+  headers: {},
+};
 
 describe.each(Object.values(API_MODULES).map((m) => [m.name, m.specFile] as const))('precompiled validators: %s', (_name, specFile) => {
   // Inside the package, so the generated code resolves ajv and ajv-formats as the real build does.

@@ -18,7 +18,7 @@ function parse(raw: string): RawResponse {
   let text = raw.slice(split + 4);
   if (headers['transfer-encoding'] === 'chunked') {
     let out = '';
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const eol = text.indexOf('\r\n', at);
       const size = parseInt(text.slice(at, eol), 16);
       if (!size) break;

@@ -20,7 +20,9 @@ function section(markdown: string, title: string): string {
  */
 function documentedRoutes(markdown: string): string[] {
   const routes: string[] = [];
-  for (const row of section(markdown, 'Admin API').split('\n').filter((line) => line.startsWith('| `'))) {
+  for (const row of section(markdown, 'Admin API')
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))) {
     let path: string | undefined;
     for (const [, code] of row.split('|')[1].matchAll(/`([^`]+)`/g)) {
       const full = /^(GET|POST|PUT|DELETE|PATCH) (\/__admin\/[^\s?{]*)/.exec(code);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { STANDIN_ERROR_HEADER, STANDIN_ERRORS, type StandinErrorCode } from '../src/core/standinErrors';
 import { createApp, createServer } from '../src/server';
 import { rawExchange, type RawResponse } from './rawExchange';
-import { FAILING_SEED_COUNT, TOY_VENDORS } from './toyVendor/toy';
+import { FAILING_SEED_COUNT, TOY_TOKEN, TOY_VENDORS } from './toyVendor/toy';
 
 // Every error standin sends of its own is in the catalogue, with the status the catalogue gives it,
 // and every catalogue entry is one standin can send: one request per code.
@@ -49,13 +49,13 @@ describe('standin errors', () => {
   });
 
   it('a mock answer that breaks its spec, and what escapes every other handling', async () => {
-    const broken = await request(app).get('/toy/broken');
+    const broken = await request(app).get('/toy/broken').set('authorization', `Token ${TOY_TOKEN}`);
     expect(note(broken)).toBe('ResponseValidationFailed');
     expect(broken.headers[STANDIN_ERROR_HEADER]).toBe('response-validation');
     expect(note(await request(app).get('/toy/explode'))).toBe('InternalError');
   });
 
-  it('what node\'s HTTP parser refuses, and an unmet Expect', async () => {
+  it("what node's HTTP parser refuses, and an unmet Expect", async () => {
     const main = server.url();
     expect(note(raw(await rawExchange(main, 'GET /toy/things HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n')))).toBe('MalformedRequest');
     expect(note(raw(await rawExchange(main, `GET /nowhere HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)))).toBe('HeadersTooLarge');
@@ -76,7 +76,13 @@ describe('standin errors', () => {
         socket.write('GET /toy/things HTTP/1.1\r\nHost: x\r\n'); // the headers never end
       });
       const split = bytes.indexOf('\r\n\r\n');
-      const headers = Object.fromEntries(bytes.slice(0, split).split('\r\n').slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        bytes
+          .slice(0, split)
+          .split('\r\n')
+          .slice(1)
+          .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       expect(note({ status: Number(bytes.split(' ')[1]), headers, body: JSON.parse(bytes.slice(split + 4)) })).toBe('RequestTimeout');
     } finally {
       own.close();

@@ -35,19 +35,53 @@ function parseArgs(argv) {
       return argv[++i];
     };
     switch (a) {
-      case '--quick': o.quick = true; break;
-      case '--duration': o.duration = num(a, value()); given.add('duration'); break;
-      case '--warmup': o.warmup = Number(value()); given.add('warmup'); break;
-      case '--connections': o.connections = Math.round(num(a, value())); break;
-      case '--rounds': o.rounds = Math.round(num(a, value())); given.add('rounds'); break;
-      case '--only': o.only.push(...value().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)); break;
-      case '--out': o.out = value(); break;
-      case '--soak': o.soak = num(a, value()); break;
-      case '--soak-keep-state': o.soakKeepState = true; break;
-      case '--render': o.render = value(); break;
-      case '--keep-logs': o.keepLogs = true; break;
-      case '--help': case '-h': o.help = true; break;
-      default: throw new Error(`unknown option ${a}\n\n${HELP}`);
+      case '--quick':
+        o.quick = true;
+        break;
+      case '--duration':
+        o.duration = num(a, value());
+        given.add('duration');
+        break;
+      case '--warmup':
+        o.warmup = Number(value());
+        given.add('warmup');
+        break;
+      case '--connections':
+        o.connections = Math.round(num(a, value()));
+        break;
+      case '--rounds':
+        o.rounds = Math.round(num(a, value()));
+        given.add('rounds');
+        break;
+      case '--only':
+        o.only.push(
+          ...value()
+            .split(',')
+            .map((s) => s.trim().toLowerCase())
+            .filter(Boolean),
+        );
+        break;
+      case '--out':
+        o.out = value();
+        break;
+      case '--soak':
+        o.soak = num(a, value());
+        break;
+      case '--soak-keep-state':
+        o.soakKeepState = true;
+        break;
+      case '--render':
+        o.render = value();
+        break;
+      case '--keep-logs':
+        o.keepLogs = true;
+        break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${a}\n\n${HELP}`);
     }
   }
   if (o.quick) {

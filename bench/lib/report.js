@@ -161,7 +161,9 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
     const cell = (x) => (x.n ? `${ratio(x.mean)}${x.n > 1 ? ` (${ratio(x.min)}–${ratio(x.max)})` : ''}` : '–');
     const cost = (x) => (Number.isFinite(x.cpuCost) ? `${dec(x.cpuCost, 2)}×` : '–');
     for (const r of rat)
-      L.push(`| ${r.requestLabel} | ${cell(r['prism-quiet'])} | ${cell(r.prism)} | ${cell(r['node-http'])} | ${cost(r['prism-quiet'])} | ${cost(r['node-http'])} |`);
+      L.push(
+        `| ${r.requestLabel} | ${cell(r['prism-quiet'])} | ${cell(r.prism)} | ${cell(r['node-http'])} | ${cost(r['prism-quiet'])} | ${cost(r['node-http'])} |`,
+      );
     L.push('', 'The CPU columns (server CPU ms per 1 000 requests, lower is better) move less with the load on the machine than req/s does.', '');
   }
   L.push('Goals:', '', '| goal | status | figures |', '|---|---|---|');
@@ -174,7 +176,10 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
   }
   if (meta.rounds > 1) {
     L.push('<details><summary>Every run</summary>', '');
-    L.push('| round | server | request | req/s | p50 | p99 | 2xx | non-2xx | errors | peak RSS MB | start ms | CPU ms / 1k |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+    L.push(
+      '| round | server | request | req/s | p50 | p99 | 2xx | non-2xx | errors | peak RSS MB | start ms | CPU ms / 1k |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const r of runs) {
       if (r.error) L.push(`| ${r.round} | ${r.serverLabel} | ${r.requestLabel} | failed: ${r.error} |  |  |  |  |  |  |  |  |`);
       else

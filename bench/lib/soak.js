@@ -52,13 +52,24 @@ async function runSoak(opts, meta, logDir, log) {
     const sample = async () => {
       const s = procStats(child.pid);
       const health = await getJson(port, '/__admin/health').catch(() => null);
-      const entry = { t: Math.round((Date.now() - started) / 1000), rssMb: s.rssKb / 1024, hwmMb: s.hwmKb / 1024, cpuS: s.cpuMs / 1000, requests: health && health.json.requests };
-      if (!opts.soakKeepState) entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{"all":true}').catch((e) => ({ status: String(e.message) }))).status;
+      const entry = {
+        t: Math.round((Date.now() - started) / 1000),
+        rssMb: s.rssKb / 1024,
+        hwmMb: s.hwmKb / 1024,
+        cpuS: s.cpuMs / 1000,
+        requests: health && health.json.requests,
+      };
+      if (!opts.soakKeepState)
+        entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{"all":true}').catch((e) => ({ status: String(e.message) }))).status;
       samples.push(entry);
       log(`  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served`);
     };
     timer = setInterval(() => (sampling = sampling.then(sample)), SAMPLE_EVERY_MS);
-    const m = await runLoad(port, gens.map((g) => g.fixed || g.next), { duration: opts.soak, connections: opts.connections });
+    const m = await runLoad(
+      port,
+      gens.map((g) => g.fixed || g.next),
+      { duration: opts.soak, connections: opts.connections },
+    );
     clearInterval(timer);
     await sampling;
     const journal = await getJson(port, '/__admin/journal');
@@ -104,7 +115,13 @@ async function runSoak(opts, meta, logDir, log) {
           : 'After each sample, `POST /__admin/reset` dropped the stored state (the created environments and ALTR data), so the figures show memory that is not explained by stored records (journal, namespaces, caches).'),
       '',
     );
-    L.push(`Load average (1/5/15 min) before: ${meta.loadavgBefore.join(' / ')}, after: ${require('node:os').loadavg().map((x) => x.toFixed(2)).join(' / ')}.`, '');
+    L.push(
+      `Load average (1/5/15 min) before: ${meta.loadavgBefore.join(' / ')}, after: ${require('node:os')
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}.`,
+      '',
+    );
     L.push('| t s | RSS MB | peak RSS MB | requests served | CPU s |', '|---|---|---|---|---|');
     for (const s of samples) L.push(`| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${s.requests ?? '–'} | ${dec(s.cpuS)} |`);
     L.push('');
@@ -121,7 +138,7 @@ async function runSoak(opts, meta, logDir, log) {
         '.',
     );
     L.push(`Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, default 1000).`);
-    L.push(`${summary.altr}.`, "");
+    L.push(`${summary.altr}.`, '');
     return { md: L.join('\n'), json: { meta: { ...meta, mode: 'soak' }, summary, samples } };
   } finally {
     if (timer) clearInterval(timer);

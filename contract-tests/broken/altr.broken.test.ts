@@ -59,7 +59,7 @@ function refuse(res: ServerResponse, message: string): void {
 
 const BROKEN: Array<{ rule: string; middleware: Middleware; fails: string[] }> = [
   {
-    rule: 'PutData refuses any Content-Type but application/octet-stream (the sample clients\' JSON and untyped writes get 400)',
+    rule: "PutData refuses any Content-Type but application/octet-stream (the sample clients' JSON and untyped writes get 400)",
     middleware: (req, res, next) => {
       const octets = /^application\/octet-stream/.test(String(req.headers['content-type'] ?? ''));
       if (req.method === 'POST' && SINGLE.test(req.url ?? '') && !octets) return refuse(res, 'Content-Type must be application/octet-stream.');

@@ -58,17 +58,23 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'update ignores meta: null (the field is dropped from the body)',
-    breaker: rewriteJsonBody((req) => req.method === 'PUT', (body) => {
-      if (body && typeof body === 'object' && body.meta === null) delete body.meta;
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'PUT',
+      (body) => {
+        if (body && typeof body === 'object' && body.meta === null) delete body.meta;
+      },
+    ),
     fails: ['update: meta null clears the metadata (then returned as {})'],
   },
   {
     rule: 'update lets an alias be taken twice in one ecosystem (the taken alias is replaced by a fresh one)',
-    breaker: rewriteJsonBody((req) => req.method === 'PUT', (body) => {
-      // A plausible bug: uniqueness enforced by silently suffixing, so the 400 never comes.
-      if (body && typeof body.alias === 'string' && body.alias.startsWith('taken_')) body.alias = `${body.alias.slice(0, 20)}_dup`;
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'PUT',
+      (body) => {
+        // A plausible bug: uniqueness enforced by silently suffixing, so the 400 never comes.
+        if (body && typeof body.alias === 'string' && body.alias.startsWith('taken_')) body.alias = `${body.alias.slice(0, 20)}_dup`;
+      },
+    ),
     fails: ['update: an alias used by another environment in the ecosystem -> 400 InvalidBody "Alias Exists", nothing changed'],
   },
   {
@@ -102,7 +108,9 @@ const RULES: BrokenRule[] = [
     breaker: (req, res, next) => {
       const unknown = req.method === 'GET' && /[?&]ecosystemId=C0{24}(&|$)/.test(req.url);
       if (!unknown) return next();
-      res.status(404).json({ errorType: 'NotFound', errors: [{ in: 'query', path: 'ecosystemId', message: `Ecosystem with id C${'0'.repeat(24)} does not exist.` }] });
+      res
+        .status(404)
+        .json({ errorType: 'NotFound', errors: [{ in: 'query', path: 'ecosystemId', message: `Ecosystem with id C${'0'.repeat(24)} does not exist.` }] });
     },
     fails: ['list: an unknown ecosystem -> 404 text/plain "Ecosystem with id <id> does not exist."'],
   },
@@ -110,12 +118,20 @@ const RULES: BrokenRule[] = [
 
 describe('droplit contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
-    const report: ContractReport = await runContract({ vendors: VENDORS, apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', breaker) } });
+    const report: ContractReport = await runContract({
+      vendors: VENDORS,
+      apis: ['droplit'],
+      target: { kind: 'in-process', app: brokenApp('droplit', breaker) },
+    });
     expectExactlyTheseFail(report, fails);
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ vendors: VENDORS, apis: ['droplit'], target: { kind: 'in-process', app: brokenApp('droplit', (_req, _res, next) => next()) } });
+    const report = await runContract({
+      vendors: VENDORS,
+      apis: ['droplit'],
+      target: { kind: 'in-process', app: brokenApp('droplit', (_req, _res, next) => next()) },
+    });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 

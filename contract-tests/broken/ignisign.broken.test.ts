@@ -44,12 +44,15 @@ describe('the contract suite catches a broken Ignisign', () => {
   });
 
   it("that is stricter than the vendor's DTO on hashSha256_b64 (refuses the 31- and 33-byte forms)", async () => {
-    const app = brokenApp('ignisign', rewriteJsonBody(
-      (req) => req.method === 'POST' && /\/log-capsules$/.test(req.url),
-      (body) => {
-        if (typeof body.hashSha256_b64 === 'string' && !/^[^=]{43}=$/.test(body.hashSha256_b64)) body.hashSha256_b64 = 'refused';
-      },
-    ));
+    const app = brokenApp(
+      'ignisign',
+      rewriteJsonBody(
+        (req) => req.method === 'POST' && /\/log-capsules$/.test(req.url),
+        (body) => {
+          if (typeof body.hashSha256_b64 === 'string' && !/^[^=]{43}=$/.test(body.hashSha256_b64)) body.hashSha256_b64 = 'refused';
+        },
+      ),
+    );
     const report = await runContract({ vendors: VENDORS, apis: ['ignisign'], target: { kind: 'in-process', app } });
     expectExactlyTheseFail(report, ['hashSha256_b64 of 31 or 33 bytes in 44 base64 characters passes the DTO -> 201, echoed as sent']);
   });
@@ -68,6 +71,8 @@ describe('the contract suite catches a broken Ignisign', () => {
       next();
     };
     const report = await runContract({ vendors: VENDORS, apis: ['ignisign'], target: { kind: 'in-process', app: brokenApp('ignisign', renameCode) } });
-    expectExactlyTheseFail(report, ['a route the mock lacks -> 404 NOT_YET_IMPLEMENTED, a wrong method -> 405 BAD_REQUEST: codes the SDK knows, so it throws an IGNISIGN SDK EXCEPTION']);
+    expectExactlyTheseFail(report, [
+      'a route the mock lacks -> 404 NOT_YET_IMPLEMENTED, a wrong method -> 405 BAD_REQUEST: codes the SDK knows, so it throws an IGNISIGN SDK EXCEPTION',
+    ]);
   });
 });

@@ -93,12 +93,15 @@ const RULES: BrokenRule[] = [
   {
     rule: 'PATCH replaces instead of merging (topic lists left out are reset to [])',
     breakers: [
-      rewriteJsonBody((req) => req.method === 'PATCH', (body) => {
-        if (body && typeof body === 'object' && !Array.isArray(body)) {
-          body.pubTopics ??= [];
-          body.subTopics ??= [];
-        }
-      }),
+      rewriteJsonBody(
+        (req) => req.method === 'PATCH',
+        (body) => {
+          if (body && typeof body === 'object' && !Array.isArray(body)) {
+            body.pubTopics ??= [];
+            body.subTopics ??= [];
+          }
+        },
+      ),
     ],
     fails: ['patch: merges the fields sent (arrays replaced), keeps the others, bumps lastUpdated; GET reads back equal'],
   },
@@ -123,7 +126,10 @@ const RULES: BrokenRule[] = [
         }
         next();
       },
-      rewriteResponse((req) => req.headers['x-broken-delete'] === '1', (status) => (status === 200 ? { success: true } : undefined)),
+      rewriteResponse(
+        (req) => req.headers['x-broken-delete'] === '1',
+        (status) => (status === 200 ? { success: true } : undefined),
+      ),
     ],
     fails: ['delete: 200 {success:true}; later GET, PATCH and DELETE -> 404 and the list no longer holds it'],
   },
@@ -153,9 +159,12 @@ const RULES: BrokenRule[] = [
   {
     rule: 'the name sent on POST and PATCH is dropped (every certificate keeps its derived name)',
     breakers: [
-      rewriteJsonBody((req) => req.method === 'POST' || req.method === 'PATCH', (body) => {
-        if (body && typeof body === 'object' && !Array.isArray(body)) delete body.name;
-      }),
+      rewriteJsonBody(
+        (req) => req.method === 'POST' || req.method === 'PATCH',
+        (body) => {
+          if (body && typeof body === 'object' && !Array.isArray(body)) delete body.name;
+        },
+      ),
     ],
     fails: [
       'name: POST keeps the name sent; without one the name is the common name; GET and the list return it',
@@ -185,7 +194,8 @@ const RULES: BrokenRule[] = [
           if (value === null || /^[0-9]+$/.test(value)) continue;
           const n = Number(value);
           if (Number.isNaN(n)) continue;
-          if (!Number.isFinite(n)) params.set(name, '1'); // what an implementation clamping Infinity would read
+          if (!Number.isFinite(n))
+            params.set(name, '1'); // what an implementation clamping Infinity would read
           else if (Number.isInteger(n) && n >= 0) params.set(name, String(n));
         }
       }),
@@ -196,12 +206,20 @@ const RULES: BrokenRule[] = [
 
 describe('losant contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breakers, fails }) => {
-    const report: ContractReport = await runContract({ vendors: VENDORS, apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', ...breakers) } });
+    const report: ContractReport = await runContract({
+      vendors: VENDORS,
+      apis: ['losant'],
+      target: { kind: 'in-process', app: brokenApp('losant', ...breakers) },
+    });
     expectExactlyTheseFail(report, fails);
   });
 
   it('the same suite passes against the unbroken mock behind a pass-through middleware', async () => {
-    const report = await runContract({ vendors: VENDORS, apis: ['losant'], target: { kind: 'in-process', app: brokenApp('losant', (_req, _res, next) => next()) } });
+    const report = await runContract({
+      vendors: VENDORS,
+      apis: ['losant'],
+      target: { kind: 'in-process', app: brokenApp('losant', (_req, _res, next) => next()) },
+    });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });
 

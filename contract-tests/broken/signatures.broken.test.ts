@@ -36,7 +36,8 @@ const INPUT = {
   untyped: 'input: a JSON body without a Content-Type is read too',
   notJson: 'input: a body that is not a JSON object adds no parameters (no 400): the query string alone is read',
   malformed: 'input: malformed JSON labelled application/json adds no parameters (no 400): the query string alone is read',
-  trimmed: 'input: values are trimmed and a blank one is missing: a whitespace-only cms -> 400 "cms" parameter must be set, nothing stored; a padded key finds the signature',
+  trimmed:
+    'input: values are trimmed and a blank one is missing: a whitespace-only cms -> 400 "cms" parameter must be set, nothing stored; a padded key finds the signature',
   versionCast: 'input: version is cast with (int): "1", "2.0" and 3.0 count as the number; "abc" -> 400 "Version must be set"',
   stringCast: 'input: document, thread and cms are cast with (string): numbers are stored as their text (12 -> "12") and found by it',
   intAuthor: 'input: version_created_by and version_comment accept integers (the docs type them [int]) and store them as strings',
@@ -78,16 +79,22 @@ const LOCALE = 'locale: the mock answers in English whatever api-locale says (ru
 const RULES: BrokenRule[] = [
   {
     rule: 'cms is not required (a POST without one stores an empty placeholder)',
-    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body, req) => {
-      if (body && typeof body === 'object' && !body.cms && !req.query.cms && body.document && body.thread) body.cms = 'placeholder';
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'POST' && SAVE.test(req.url),
+      (body, req) => {
+        if (body && typeof body === 'object' && !body.cms && !req.query.cms && body.document && body.thread) body.cms = 'placeholder';
+      },
+    ),
     fails: ['save: document, thread, cms required (missing or empty) -> 400 "<name>" parameter must be set, in that order, nothing stored', LOCALE],
   },
   {
     rule: 'a stale version is answered 409 Conflict instead of the documented 400',
-    breaker: rewriteJsonResponse((req) => req.method === 'POST' && SAVE.test(req.url), (answer) => {
-      if (answer.body?.message === 'Version provided is not equal to actual signature version') answer.status = 409;
-    }),
+    breaker: rewriteJsonResponse(
+      (req) => req.method === 'POST' && SAVE.test(req.url),
+      (answer) => {
+        if (answer.body?.message === 'Version provided is not equal to actual signature version') answer.status = 409;
+      },
+    ),
     fails: [
       'save: a later POST with a version other than the stored one -> 400 "Version provided is not equal to actual signature version", nothing stored',
       'save: of 100 simultaneous POSTs with the stored version exactly one gets 201, the others the stale-version 400',
@@ -98,9 +105,12 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'DELETE reads only the query string (its JSON body is ignored)',
-    breaker: rewriteJsonBody((req) => req.method === 'DELETE', (body) => {
-      for (const key of Object.keys(body ?? {})) delete body[key];
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'DELETE',
+      (body) => {
+        for (const key of Object.keys(body ?? {})) delete body[key];
+      },
+    ),
     fails: ['parameters: DELETE reads document and thread from a JSON body', INPUT.stringCast],
   },
   {
@@ -116,10 +126,13 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'nb_results counts the page instead of every match',
-    breaker: rewriteJsonResponse((req) => req.method === 'GET' && LIST.test(req.url), (answer) => {
-      const content = answer.body?.content;
-      if (content && 'nb_results' in content) content.nb_results = content.signatures.length;
-    }),
+    breaker: rewriteJsonResponse(
+      (req) => req.method === 'GET' && LIST.test(req.url),
+      (answer) => {
+        const content = answer.body?.content;
+        if (content && 'nb_results' in content) content.nb_results = content.signatures.length;
+      },
+    ),
     fails: [
       'list: count truthy adds nb_results, the number of matches before paging',
       'parameters: GET /signatures reads document, tags, limit and count from a JSON body',
@@ -127,9 +140,12 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'the list is oldest first',
-    breaker: rewriteJsonResponse((req) => req.method === 'GET' && LIST.test(req.url), (answer) => {
-      answer.body?.content?.signatures?.reverse();
-    }),
+    breaker: rewriteJsonResponse(
+      (req) => req.method === 'GET' && LIST.test(req.url),
+      (answer) => {
+        answer.body?.content?.signatures?.reverse();
+      },
+    ),
     fails: [
       'list: newest first (created_at desc, ties by id desc); a new version does not move a signature',
       'list: document filters to that document; items carry the CMS under cms and signature',
@@ -146,14 +162,17 @@ const RULES: BrokenRule[] = [
     breaker: (() => {
       // A plausible bug: the implementation keeps every tag it has ever seen for a pair.
       const seen = new Map<string, string[]>();
-      return rewriteJsonResponse((req) => req.method === 'POST' && SAVE.test(req.url), (answer) => {
-        const sig = answer.body?.content?.signature;
-        if (answer.status !== 201 || !sig) return;
-        const key = `${sig.document}\u0000${sig.thread}`;
-        const merged = sig.version === 1 ? sig.tags : [...new Set([...(seen.get(key) ?? []), ...sig.tags])];
-        seen.set(key, merged);
-        sig.tags = merged;
-      });
+      return rewriteJsonResponse(
+        (req) => req.method === 'POST' && SAVE.test(req.url),
+        (answer) => {
+          const sig = answer.body?.content?.signature;
+          if (answer.status !== 201 || !sig) return;
+          const key = `${sig.document}\u0000${sig.thread}`;
+          const merged = sig.version === 1 ? sig.tags : [...new Set([...(seen.get(key) ?? []), ...sig.tags])];
+          seen.set(key, merged);
+          sig.tags = merged;
+        },
+      );
     })(),
     fails: [
       'save: a later POST with the stored version stores the new cms, comment, author and tags (replaced), version + 1; id and created_at stay',
@@ -164,7 +183,9 @@ const RULES: BrokenRule[] = [
   {
     rule: 'a body labelled anything but application/json is refused with 400, as a strict JSON API would',
     breaker: refuseByBody((req, text) =>
-      text.length && !/^application\/json/.test(req.headers['content-type'] ?? '') ? `Content-Type '${req.headers['content-type'] ?? ''}' is not supported` : undefined,
+      text.length && !/^application\/json/.test(req.headers['content-type'] ?? '')
+        ? `Content-Type '${req.headers['content-type'] ?? ''}' is not supported`
+        : undefined,
     ),
     fails: [INPUT.contentType, INPUT.untyped, INPUT.notJson],
   },
@@ -183,37 +204,52 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'values are not trimmed: a whitespace-only cms is stored',
-    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
-      if (typeof body?.cms === 'string' && body.cms.trim() === '' && body.cms !== '') body.cms = `${body.cms}kept`;
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'POST' && SAVE.test(req.url),
+      (body) => {
+        if (typeof body?.cms === 'string' && body.cms.trim() === '' && body.cms !== '') body.cms = `${body.cms}kept`;
+      },
+    ),
     fails: [INPUT.trimmed],
   },
   {
     rule: 'version is not cast: a version sent as text counts as missing',
-    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
-      if (typeof body?.version === 'string') delete body.version;
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'POST' && SAVE.test(req.url),
+      (body) => {
+        if (typeof body?.version === 'string') delete body.version;
+      },
+    ),
     fails: [INPUT.versionCast],
   },
   {
     rule: 'a number where a string is documented is refused (document, thread, cms)',
-    breaker: rewriteJsonBody(() => true, (body) => {
-      for (const name of ['document', 'thread', 'cms']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
-    }),
+    breaker: rewriteJsonBody(
+      () => true,
+      (body) => {
+        for (const name of ['document', 'thread', 'cms']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
+      },
+    ),
     fails: [INPUT.stringCast],
   },
   {
     rule: 'version_created_by / version_comment as integers are refused',
-    breaker: rewriteJsonBody((req) => req.method === 'POST' && SAVE.test(req.url), (body) => {
-      for (const name of ['version_created_by', 'version_comment']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
-    }),
+    breaker: rewriteJsonBody(
+      (req) => req.method === 'POST' && SAVE.test(req.url),
+      (body) => {
+        for (const name of ['version_created_by', 'version_comment']) if (typeof body?.[name] === 'number') body[name] = [body[name]];
+      },
+    ),
     fails: [INPUT.intAuthor],
   },
   {
     rule: 'tags that are not an array are refused',
-    breaker: rewriteJsonBody(() => true, (body) => {
-      if (body && 'tags' in body && !Array.isArray(body.tags)) body.tags = [[body.tags]];
-    }),
+    breaker: rewriteJsonBody(
+      () => true,
+      (body) => {
+        if (body && 'tags' in body && !Array.isArray(body.tags)) body.tags = [[body.tags]];
+      },
+    ),
     fails: [INPUT.scalarTags],
   },
   {
@@ -228,9 +264,12 @@ const RULES: BrokenRule[] = [
   },
   {
     rule: 'success bodies carry "message": null, as the docs show',
-    breaker: rewriteJsonResponse(() => true, (answer) => {
-      if (answer.body?.status === true) answer.body.message = null;
-    }),
+    breaker: rewriteJsonResponse(
+      () => true,
+      (answer) => {
+        if (answer.body?.status === true) answer.body.message = null;
+      },
+    ),
     fails: [INPUT.noMessage],
   },
 ];
@@ -248,14 +287,27 @@ function expectReadableFailures(report: ContractReport) {
 describe('signatures contract scenarios catch a broken implementation', () => {
   it.each(RULES.map((r) => [r.rule, r] as const))('%s', async (_rule, { breaker, fails }) => {
     const report = await runContract({ vendors: VENDORS, apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', breaker) } });
-    expect(report.results.filter((r) => r.outcome === 'failed').map((r) => r.name).sort()).toEqual([...fails].sort());
+    expect(
+      report.results
+        .filter((r) => r.outcome === 'failed')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...fails].sort());
     expectReadableFailures(report);
     expect(report.results.filter((r) => r.outcome === 'skipped')).toEqual([]);
   });
 
   it('the same suite passes against the unbroken mock behind pass-through middlewares', async () => {
     const passThrough: RequestHandler = (req, res, next) =>
-      rewriteJsonBody(() => true, () => undefined)(req, res, () => rewriteJsonResponse(() => true, () => undefined)(req, res, next));
+      rewriteJsonBody(
+        () => true,
+        () => undefined,
+      )(req, res, () =>
+        rewriteJsonResponse(
+          () => true,
+          () => undefined,
+        )(req, res, next),
+      );
     const report = await runContract({ vendors: VENDORS, apis: ['signatures'], target: { kind: 'in-process', app: brokenApp('signatures', passThrough) } });
     expect(report.results.filter((r) => r.outcome !== 'passed').map((r) => r.name)).toEqual([]);
   });

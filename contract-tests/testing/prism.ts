@@ -11,7 +11,7 @@ export interface PrismProcess {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
@@ -24,7 +24,10 @@ export function freePort(): Promise<number> {
 export async function startPrism(args: { mode: 'mock' } | { mode: 'proxy'; upstream: string }, api: string): Promise<PrismProcess> {
   const port = await freePort();
   const spec = join(SPECS_DIR, `${api}.yaml`);
-  const argv = args.mode === 'mock' ? ['mock', '-h', '127.0.0.1', '-p', String(port), spec] : ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, args.upstream];
+  const argv =
+    args.mode === 'mock'
+      ? ['mock', '-h', '127.0.0.1', '-p', String(port), spec]
+      : ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, args.upstream];
   const child: ChildProcess = spawn(join(PACKAGE_ROOT, 'node_modules', '.bin', 'prism'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c) => (output += c));

@@ -58,7 +58,13 @@ describe('parseReadmeRules', () => {
       ['rule-losant-token', 'losant', 'Losant application certificates (`/losant`)'],
       ['rule-losant-sub', 'losant', 'A subsection of Losant'],
     ]);
-    expect(parsed.rules[0]).toEqual({ id: 'rule-generic-404', scope: 'generic', section: 'Serving', text: "An unknown path gets 404 in the vendor's envelope.", line: 6 });
+    expect(parsed.rules[0]).toEqual({
+      id: 'rule-generic-404',
+      scope: 'generic',
+      section: 'Serving',
+      text: "An unknown path gets 404 in the vendor's envelope.",
+      line: 6,
+    });
     expect(parsed.rules[3].text).toBe('POST derives `certificateInfo`: serial: lowercase colon hex; fingerprint: uppercase.');
   });
 
@@ -81,7 +87,14 @@ describe('parseReadmeRules', () => {
 
 describe('rule ids', () => {
   it('name their scope, generic or one of the five APIs', () => {
-    expect(['rule-generic-413', 'rule-altr-skew-15-min', 'rule-nope-x', 'rule-losant-', 'rule-losant--x', 'losant-x'].map(ruleScope)).toEqual(['generic', 'altr', undefined, undefined, undefined, undefined]);
+    expect(['rule-generic-413', 'rule-altr-skew-15-min', 'rule-nope-x', 'rule-losant-', 'rule-losant--x', 'losant-x'].map(ruleScope)).toEqual([
+      'generic',
+      'altr',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('link to their README anchor', () => {

@@ -28,7 +28,7 @@ export interface ParsedReadme {
   problems: string[];
 }
 
-export const README_PATH = join(PACKAGE_ROOT, 'README.md');
+const README_PATH = join(PACKAGE_ROOT, 'README.md');
 
 const ANCHOR_OPEN = '<a id="';
 const ANCHOR_CLOSE = '"></a>';

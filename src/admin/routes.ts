@@ -46,7 +46,10 @@ function health({ deps, request }: AdminCall): EngineResponse {
 function reset({ deps, pick, namespace, all, scope }: AdminCall): EngineResponse {
   const api = pick('api');
   if (namespace === undefined && !all) {
-    return standinError('NamespaceRequired', `say which namespace to reset ("namespace" in the body or query, or the ${NAMESPACE_HEADER} header), or send {"all": true} to reset every namespace`);
+    return standinError(
+      'NamespaceRequired',
+      `say which namespace to reset ("namespace" in the body or query, or the ${NAMESPACE_HEADER} header), or send {"all": true} to reset every namespace`,
+    );
   }
   if (api && !deps.engines.has(api)) return standinError('UnknownApi', `no API named '${api}' is served`);
   const targets = api ? [deps.engines.get(api)!] : [...deps.engines.values()];
@@ -70,7 +73,13 @@ function addFault({ deps, body, namespace }: AdminCall): EngineResponse {
   if (!Number.isInteger(times) || times < 1) return standinError('InvalidFault', '"times" must be a whole number >= 1');
   if (kind === 'delay' && !(Number(body.delayMs) >= 0 && Number(body.delayMs) <= 60000)) return standinError('InvalidFault', '"delayMs" must be 0-60000');
   try {
-    engine.addFault({ operationId: body.operationId as string | undefined, namespace, times, kind, delayMs: kind === 'delay' ? Number(body.delayMs) : undefined });
+    engine.addFault({
+      operationId: body.operationId as string | undefined,
+      namespace,
+      times,
+      kind,
+      delayMs: kind === 'delay' ? Number(body.delayMs) : undefined,
+    });
   } catch (e) {
     return standinError('InvalidFault', (e as Error).message);
   }
@@ -112,8 +121,13 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     summary: "forget the namespace's journal entries, or all",
     handler: ({ deps, scope }) => (deps.journal.clear(scope), { status: 204 }),
   },
-  { method: 'GET', path: '/__admin/clock', summary: 'the global clock, or a namespace\'s', handler: ({ deps, namespace }) => ({ status: 200, body: clockView(deps.clock, namespace) }) },
-  { method: 'PUT', path: '/__admin/clock', summary: 'pin or release the global clock, or a namespace\'s', handler: setClock },
+  {
+    method: 'GET',
+    path: '/__admin/clock',
+    summary: "the global clock, or a namespace's",
+    handler: ({ deps, namespace }) => ({ status: 200, body: clockView(deps.clock, namespace) }),
+  },
+  { method: 'PUT', path: '/__admin/clock', summary: "pin or release the global clock, or a namespace's", handler: setClock },
   { method: 'POST', path: '/__admin/faults', summary: 'make the next matching requests fail or wait', handler: addFault },
   {
     method: 'GET',

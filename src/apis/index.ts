@@ -27,6 +27,3 @@ export const API_NAMES = Object.keys(VENDORS) as ApiName[];
 
 /** The mock modules by name (what the engines are built from). */
 export const API_MODULES = Object.fromEntries(API_NAMES.map((name) => [name, VENDORS[name].module])) as Record<ApiName, (typeof VENDORS)[ApiName]['module']>;
-
-/** Each vendor's credentials, as its contract descriptor types them. */
-export type CredentialsByApi = { [A in ApiName]: (typeof VENDORS)[A]['contract']['demoCredentials'] };

@@ -76,8 +76,10 @@ export function createApp(partial: Partial<Config<string>> = {}, options: AppOpt
   // Built now, so a request on an extra port never pays for it.
   for (const api of Object.keys(config.apiPorts)) listenerFor(api);
 
-  const refusalOver = (resolve: Resolver): ProtocolRefusal => (rawTarget, code, error) =>
-    protocolRefusal(rawTarget === undefined ? undefined : resolve(originForm(rawTarget).split('?', 1)[0]), code, error);
+  const refusalOver =
+    (resolve: Resolver): ProtocolRefusal =>
+    (rawTarget, code, error) =>
+      protocolRefusal(rawTarget === undefined ? undefined : resolve(originForm(rawTarget).split('?', 1)[0]), code, error);
   let app: express.Express | undefined;
   return {
     get app() {

@@ -20,13 +20,24 @@ function withStatus(response: EngineResponse, status: number): EngineResponse {
 
 /** An answer in the owner's envelope for a request that never became an EngineRequest. */
 function refusal(engine: Engine | undefined, code: StandinErrorCode, error: EngineError): EngineResponse {
-  const message = error.kind === 'validation' ? error.problems.map((p) => [p.field, p.message].filter(Boolean).join(' ')).join('; ') : error.kind === 'malformedBody' ? error.message : code;
+  const message =
+    error.kind === 'validation'
+      ? error.problems.map((p) => [p.field, p.message].filter(Boolean).join(' ')).join('; ')
+      : error.kind === 'malformedBody'
+        ? error.message
+        : code;
   if (!engine) return markedStandinError(standinError(code, message), code);
   return markedStandinError(withStatus(engine.renderError(error), statusOf(code)), code);
 }
 
 export function invalidNamespace(engine: Engine | undefined): EngineResponse {
-  const problem = { in: 'header' as const, field: NAMESPACE_HEADER, pointer: `/${NAMESPACE_HEADER}`, keyword: 'pattern', message: `must match ${NAMESPACE_PATTERN}` };
+  const problem = {
+    in: 'header' as const,
+    field: NAMESPACE_HEADER,
+    pointer: `/${NAMESPACE_HEADER}`,
+    keyword: 'pattern',
+    message: `must match ${NAMESPACE_PATTERN}`,
+  };
   return refusal(engine, 'InvalidNamespace', { kind: 'validation', problems: [problem] });
 }
 

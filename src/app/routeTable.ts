@@ -9,7 +9,12 @@ function routesOf(engine: Engine, prefix: string): string[] {
 
 /** The admin routes by method: GETs on one line, every other method on the next. */
 function adminLines(): string[] {
-  const groups = METHOD_ORDER.map((method) => ({ method, paths: ADMIN_ROUTES.filter((r) => r.method === method).map((r) => r.path).join(', ') })).filter((g) => g.paths);
+  const groups = METHOD_ORDER.map((method) => ({
+    method,
+    paths: ADMIN_ROUTES.filter((r) => r.method === method)
+      .map((r) => r.path)
+      .join(', '),
+  })).filter((g) => g.paths);
   const [first, ...rest] = groups;
   return [`  ${first.method.padEnd(7)}${first.paths}`, `  ${rest.map((g, i) => `${i === 0 ? g.method.padEnd(7) : `${g.method} `}${g.paths}`).join('   ')}`];
 }

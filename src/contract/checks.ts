@@ -32,13 +32,13 @@ function documentedTypes(op: SpecOperation, status: number): string {
   return r ? Object.keys(r.content).join(', ') || '(no body)' : '(status not documented)';
 }
 
-export const statusDocumented: Check = (input) => {
+const statusDocumented: Check = (input) => {
   const { status } = input.response;
   if (input.validators.responseStatus(status).length === 0) return undefined;
   return failure(input, 'status-documented', `status ${status} is not documented`, String(status), documentedStatuses(input.op));
 };
 
-export const contentTypeDocumented: Check = (input) => {
+const contentTypeDocumented: Check = (input) => {
   const { status, headers, body } = input.response;
   if (!findResponse(input.op, status)) return undefined;
   const problems = input.validators.responseContentType(status, headers['content-type'], body.length > 0);
@@ -46,11 +46,18 @@ export const contentTypeDocumented: Check = (input) => {
   return failure(input, 'content-type-documented', problems[0].message, headers['content-type'] ?? '(none)', documentedTypes(input.op, status), problems);
 };
 
-export const requiredHeaders: Check = (input) => {
+const requiredHeaders: Check = (input) => {
   const problems = input.validators.responseHeaders(input.response.status, input.response.headers);
   if (problems.length === 0) return undefined;
   const names = problems.map((p) => p.pointer.slice('/headers/'.length));
-  return failure(input, 'required-headers', `missing required header(s) ${names.join(', ')}`, Object.keys(input.response.headers).join(', '), names.join(', '), problems);
+  return failure(
+    input,
+    'required-headers',
+    `missing required header(s) ${names.join(', ')}`,
+    Object.keys(input.response.headers).join(', '),
+    names.join(', '),
+    problems,
+  );
 };
 
 /** Parses a JSON body when the response says it is JSON; undefined when it is not JSON at all. */
@@ -63,7 +70,7 @@ export function parseJsonBody(response: Received): { ok: true; value: unknown } 
   }
 }
 
-export const bodyMatchesSchema: Check = (input) => {
+const bodyMatchesSchema: Check = (input) => {
   const { status, headers, body } = input.response;
   if (!findResponse(input.op, status) || body.length === 0) return undefined;
   const parsed = parseJsonBody(input.response);
@@ -72,13 +79,21 @@ export const bodyMatchesSchema: Check = (input) => {
   if (!parsed.ok) return failure(input, 'body-schema', `body is not valid JSON: ${parsed.error}`, excerpt, 'application/json');
   const problems = input.validators.responseBody(status, headers['content-type'], parsed.value);
   if (problems.length === 0) return undefined;
-  return failure(input, 'body-schema', `body does not match the schema documented for ${status}`, excerpt, `the ${status} schema of ${input.op.operationId}`, problems);
+  return failure(
+    input,
+    'body-schema',
+    `body does not match the schema documented for ${status}`,
+    excerpt,
+    `the ${status} schema of ${input.op.operationId}`,
+    problems,
+  );
 };
 
 /** Every error answer carries each field of the vendor's documented envelope, in its format (the vendor's envelope). */
-export const envelopeDocumented: Check = (input) => checkEnvelope({ api: input.api, envelope: input.envelope, response: input.response, op: input.op, curl: input.curl });
+const envelopeDocumented: Check = (input) =>
+  checkEnvelope({ api: input.api, envelope: input.envelope, response: input.response, op: input.op, curl: input.curl });
 
-export const GENERIC_CHECKS: Array<[string, Check]> = [
+const GENERIC_CHECKS: Array<[string, Check]> = [
   ['status-documented', statusDocumented],
   ['content-type-documented', contentTypeDocumented],
   ['required-headers', requiredHeaders],

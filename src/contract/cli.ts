@@ -61,10 +61,18 @@ export function contractOptions(argv: string[], env: NodeJS.ProcessEnv) {
   if (bodyLimit !== undefined && values.config) throw new Error('--body-limit describes a standin target; a live target (--config) has its own');
   let target: ContractOptions['target'];
   if (values.config) target = { kind: 'live', config: JSON.parse(readFileSync(values.config, 'utf8')) as ContractConfig };
-  else if (values['base-url']) target = { kind: 'base-url', baseUrl: values['base-url'], adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN, bodyLimit };
+  else if (values['base-url'])
+    target = { kind: 'base-url', baseUrl: values['base-url'], adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN, bodyLimit };
   else target = { kind: 'in-process', app: createApp({ apis, bodyLimit }).listener, bodyLimit };
   const options: ContractOptions = {
-    vendors: VENDORS, apis, target, allowWrites: values['allow-writes'], schemaOnly: values['schema-only'], grep: values.grep, strictChoices: values['strict-choices'], env,
+    vendors: VENDORS,
+    apis,
+    target,
+    allowWrites: values['allow-writes'],
+    schemaOnly: values['schema-only'],
+    grep: values.grep,
+    strictChoices: values['strict-choices'],
+    env,
   };
   return { options, junit: values.junit, coverageFile: values['coverage-file'] ?? 'reports/contract-coverage.json', verbose: Boolean(values.verbose) };
 }

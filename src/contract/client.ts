@@ -9,6 +9,7 @@ import { checkEnvelope } from './envelope';
 import type { Envelope } from './envelopeFields';
 import type { HttpRequest, Transport } from './http';
 import type { TargetLimits } from './targetLimits';
+import type { SomeCreds } from './someCreds';
 
 /** What the client needs of a vendor: how it authenticates, how its credentials are masked, its error envelope. */
 export interface ClientVendor<C> {
@@ -46,7 +47,8 @@ export interface Exchange {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
-  /** The parsed body when the response is JSON. */
+  /** The parsed body when the response is JSON; checked against the spec, so scenarios read it as the spec says. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of the spec's shape, which only the spec types
   json: any;
   curl: string;
 }
@@ -58,7 +60,7 @@ export interface ExchangeSink {
 
 export class SkipStep extends Error {}
 
-export class ApiClient<C = any> {
+export class ApiClient<C = SomeCreds> {
   private readonly ops: Map<string, SpecOperation>;
 
   constructor(
@@ -83,10 +85,12 @@ export class ApiClient<C = any> {
   buildRequest(operationId: string, init: CallInit = {}): HttpRequest {
     const op = this.operation(operationId);
     const params = init.params ?? {};
-    let path = init.path ?? op.pathTemplate.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-      if (params[name] === undefined) throw new Error(`${operationId} needs path parameter ${name}`);
-      return encodeURIComponent(params[name]);
-    });
+    let path =
+      init.path ??
+      op.pathTemplate.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+        if (params[name] === undefined) throw new Error(`${operationId} needs path parameter ${name}`);
+        return encodeURIComponent(params[name]);
+      });
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(init.query ?? {})) {
       if (v !== undefined) for (const item of Array.isArray(v) ? v : [v]) query.append(k, String(item));
@@ -118,7 +122,14 @@ export class ApiClient<C = any> {
   async send(op: SpecOperation, request: HttpRequest): Promise<Exchange> {
     const response = await this.transport.send(request);
     const curl = this.curl(request);
-    const failures = runGenericChecks({ api: this.api, envelope: this.vendor.envelope, op, validators: this.validators.operations.get(op.operationId)!, response, curl });
+    const failures = runGenericChecks({
+      api: this.api,
+      envelope: this.vendor.envelope,
+      op,
+      validators: this.validators.operations.get(op.operationId)!,
+      response,
+      curl,
+    });
     return this.record(op.operationId, request, response, curl, failures);
   }
 

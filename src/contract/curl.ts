@@ -6,7 +6,7 @@ const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie']);
 export type MaskCredential = (value: string) => string | undefined;
 
 /** Keeps enough of a credential to tell which one was used, never the secret part. */
-export function mask(value: string, vendorMask?: MaskCredential): string {
+function mask(value: string, vendorMask?: MaskCredential): string {
   const masked = vendorMask?.(value);
   if (masked !== undefined) return masked;
   const scheme = /^(\w+ )?(.*)$/.exec(value)!;

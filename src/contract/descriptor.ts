@@ -1,6 +1,7 @@
 import type { ClientVendor } from './client';
 import type { SampleValues } from './negative';
 import type { Scenario } from './scenario';
+import type { SomeCreds } from './someCreds';
 
 // What a vendor folder hands the contract runner (src/apis/<api>/contract/index.ts): everything
 // the runner must know of that vendor, so the runner itself names none. How a request is
@@ -13,7 +14,7 @@ export type LiveValues = Record<string, string | undefined>;
 /** Why a target's credentials cannot meet a need (a skip reason), or undefined when they can. */
 export type NeedCheck<C> = (creds: C) => string | undefined;
 
-export interface ContractDescriptor<C extends object = any, N extends string = string> extends ClientVendor<C> {
+export interface ContractDescriptor<C extends object = SomeCreds, N extends string = string> extends ClientVendor<C> {
   /** The documented demo credentials standin accepts (in-process, --base-url and Prism targets). */
   demoCredentials: C;
   /**

@@ -9,7 +9,13 @@ import { type Envelope, isObject } from './envelopeFields';
 
 /** standin's own answers (an unknown API prefix, /__admin) use its envelope, not a vendor's. */
 function isStandinEnvelope(body: unknown): boolean {
-  return isObject(body) && Object.keys(body).length === 1 && isObject(body.standin) && typeof body.standin.error === 'string' && typeof body.standin.message === 'string';
+  return (
+    isObject(body) &&
+    Object.keys(body).length === 1 &&
+    isObject(body.standin) &&
+    typeof body.standin.error === 'string' &&
+    typeof body.standin.message === 'string'
+  );
 }
 
 /** A non-JSON error body is fine only where the spec documents that media type for the status. */
@@ -32,7 +38,12 @@ export function envelopeProblems(envelope: Envelope, response: Received, op?: Sp
   const mediaType = mediaTypeOf(headers['content-type']);
   if (!isJsonMedia(mediaType)) {
     if (documentsMedia(op, status, mediaType)) return [];
-    return [{ pointer: '/headers/content-type', message: `an error answer must be JSON in the vendor's envelope, is ${headers['content-type'] ?? '(no content type)'}${body.length ? '' : ' with no body'}` }];
+    return [
+      {
+        pointer: '/headers/content-type',
+        message: `an error answer must be JSON in the vendor's envelope, is ${headers['content-type'] ?? '(no content type)'}${body.length ? '' : ' with no body'}`,
+      },
+    ];
   }
   let parsed: unknown;
   try {

@@ -28,10 +28,14 @@ export function kind(value: unknown): string {
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const string: FieldCheck = (v) => (typeof v === 'string' ? undefined : `must be a string, is ${kind(v)}`);
-export const nonEmptyString: FieldCheck = (v) => (typeof v === 'string' && v.length > 0 ? undefined : `must be a non-empty string, is ${v === '' ? 'empty' : kind(v)}`);
+export const nonEmptyString: FieldCheck = (v) =>
+  typeof v === 'string' && v.length > 0 ? undefined : `must be a non-empty string, is ${v === '' ? 'empty' : kind(v)}`;
 export const isFalse: FieldCheck = (v) => (v === false ? undefined : `must be false, is ${v === true ? 'true' : kind(v)}`);
 export const object: FieldCheck = (v) => (isObject(v) ? undefined : `must be an object, is ${kind(v)}`);
-export const optional = (check: FieldCheck): FieldCheck => (v, ctx) => (v === undefined ? undefined : check(v, ctx));
+export const optional =
+  (check: FieldCheck): FieldCheck =>
+  (v, ctx) =>
+    v === undefined ? undefined : check(v, ctx);
 
 export const equalsHttpStatus: FieldCheck = (v, ctx) => {
   if (typeof v !== 'number' || !Number.isInteger(v)) return `must be an integer, is ${kind(v)}`;

@@ -23,10 +23,13 @@ const LARGEST_PROBE = 64 * 1024 * 1024;
  * are escaped); checked line by line, so the cost stays linear.
  */
 function hasStackTrace(text: string): boolean {
-  return text.slice(0, SCANNED).split(/\n|\\n/).some((line) => {
-    const l = line.trim();
-    return l.startsWith('at ') && (FRAME_POSITION.test(l) || l.includes('(<anonymous>)') || l.includes('(node:'));
-  });
+  return text
+    .slice(0, SCANNED)
+    .split(/\n|\\n/)
+    .some((line) => {
+      const l = line.trim();
+      return l.startsWith('at ') && (FRAME_POSITION.test(l) || l.includes('(<anonymous>)') || l.includes('(node:'));
+    });
 }
 
 /** A request for `op` as the spec's examples make it, then changed; credentials stay, so auth never decides. */
@@ -75,18 +78,23 @@ function methodNotAllowed(api: string, spec: Spec, samples: RequestSamples): Sce
     const allowed = ops.map((o) => o.method);
     const method = METHODS.find((m) => !allowed.includes(m));
     if (!method) return [];
-    return [{
-      api,
-      name: `generic: ${method} on ${path} -> 405 with Allow: ${allowed.join(', ')}, in the vendor's error envelope`,
-      basis: 'choice' as const,
-      readme: [GENERIC_RULES.methodNotAllowed],
-      async run(t: ScenarioContext) {
-        const ex = await t.client.sendUndocumented(withoutBody(requestFor(t, ops[0], samples, { method })));
-        t.expect.answer(ex, 405, undefined, `${method} on ${path}`);
-        const allow = (ex.headers.allow ?? '').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
-        t.expect.equal(ex, [...allow].sort(), [...allowed].sort(), 'the Allow header');
+    return [
+      {
+        api,
+        name: `generic: ${method} on ${path} -> 405 with Allow: ${allowed.join(', ')}, in the vendor's error envelope`,
+        basis: 'choice' as const,
+        readme: [GENERIC_RULES.methodNotAllowed],
+        async run(t: ScenarioContext) {
+          const ex = await t.client.sendUndocumented(withoutBody(requestFor(t, ops[0], samples, { method })));
+          t.expect.answer(ex, 405, undefined, `${method} on ${path}`);
+          const allow = (ex.headers.allow ?? '')
+            .split(',')
+            .map((m) => m.trim().toUpperCase())
+            .filter(Boolean);
+          t.expect.equal(ex, [...allow].sort(), [...allowed].sort(), 'the Allow header');
+        },
       },
-    }];
+    ];
   });
 }
 
@@ -99,39 +107,54 @@ function schemaNamesField(api: string, spec: Spec, samples: RequestSamples): Sce
   return spec.operations.flatMap((op) => {
     const mutations = operationMutations(spec, op, samples.signedHeaders);
     if (!mutations.length) return [];
-    return [{
-      api,
-      name: `generic: ${op.operationId}: a request breaking its schema -> 400 naming the field`,
-      basis: 'choice' as const,
-      readme: [GENERIC_RULES.schema],
-      needs: op.method === 'GET' ? [] : ['writes' as const],
-      async run(t: ScenarioContext) {
-        for (const m of mutations) {
-          const ex = await t.client.call(op.operationId, { ...m.apply(validRequest(op, samples, t.creds)), invalid: true });
-          if (ex.status < 400 || ex.status >= 500) continue;
-          t.expect.answer(ex, 400, undefined, m.label);
-          t.expect.that(ex, ex.body.toString('utf8').toLowerCase().includes(m.field.toLowerCase()), `${m.label}: the 400 does not name '${m.field}'`, `a 400 naming '${m.field}'`);
-        }
+    return [
+      {
+        api,
+        name: `generic: ${op.operationId}: a request breaking its schema -> 400 naming the field`,
+        basis: 'choice' as const,
+        readme: [GENERIC_RULES.schema],
+        needs: op.method === 'GET' ? [] : ['writes' as const],
+        async run(t: ScenarioContext) {
+          for (const m of mutations) {
+            const ex = await t.client.call(op.operationId, { ...m.apply(validRequest(op, samples, t.creds)), invalid: true });
+            if (ex.status < 400 || ex.status >= 500) continue;
+            t.expect.answer(ex, 400, undefined, m.label);
+            t.expect.that(
+              ex,
+              ex.body.toString('utf8').toLowerCase().includes(m.field.toLowerCase()),
+              `${m.label}: the 400 does not name '${m.field}'`,
+              `a 400 naming '${m.field}'`,
+            );
+          }
+        },
       },
-    }];
+    ];
   });
 }
 
 function malformedJson(api: string, spec: Spec, samples: RequestSamples): Scenario[] {
   // Only where a body is required: where it is optional a server may ignore what it cannot read.
-  return spec.operations.filter((op) => jsonBodied(op) && op.requestBody?.required).map((op) => ({
-    api,
-    name: `generic: ${op.operationId} with malformed JSON -> 400 in the vendor's error envelope, no HTML`,
-    basis: 'choice' as const,
-    readme: [GENERIC_RULES.malformedJson, GENERIC_RULES.noHtml],
-    needs: ['writes' as const],
-    async run(t: ScenarioContext) {
-      const init = validRequest(op, samples, t.creds);
-      const ex = await t.client.call(op.operationId, { ...init, json: undefined, body: '{"standin": ', headers: { ...init.headers, 'content-type': 'application/json' }, invalid: true });
-      t.expect.answer(ex, 400, undefined, 'malformed JSON');
-      expectNoHtml(t, ex);
-    },
-  }));
+  return spec.operations
+    .filter((op) => jsonBodied(op) && op.requestBody?.required)
+    .map((op) => ({
+      api,
+      name: `generic: ${op.operationId} with malformed JSON -> 400 in the vendor's error envelope, no HTML`,
+      basis: 'choice' as const,
+      readme: [GENERIC_RULES.malformedJson, GENERIC_RULES.noHtml],
+      needs: ['writes' as const],
+      async run(t: ScenarioContext) {
+        const init = validRequest(op, samples, t.creds);
+        const ex = await t.client.call(op.operationId, {
+          ...init,
+          json: undefined,
+          body: '{"standin": ',
+          headers: { ...init.headers, 'content-type': 'application/json' },
+          invalid: true,
+        });
+        t.expect.answer(ex, 400, undefined, 'malformed JSON');
+        expectNoHtml(t, ex);
+      },
+    }));
 }
 
 /** A media type the operation does not document, or undefined when it takes any (a wildcard). */
@@ -154,7 +177,13 @@ function contentType(api: string, spec: Spec, samples: RequestSamples): Scenario
         needs: ['writes' as const],
         async run(t: ScenarioContext) {
           const init = validRequest(op, samples, t.creds);
-          const ex = await t.client.call(op.operationId, { ...init, json: undefined, body: 'standin: not the documented media type', headers: { ...init.headers, 'content-type': media }, invalid: true });
+          const ex = await t.client.call(op.operationId, {
+            ...init,
+            json: undefined,
+            body: 'standin: not the documented media type',
+            headers: { ...init.headers, 'content-type': media },
+            invalid: true,
+          });
           t.expect.that(ex, documented4xx(op).includes(String(ex.status)), `expected a documented 4xx, got ${ex.status}`, documented4xx(op).join(', '));
         },
       };
@@ -164,24 +193,28 @@ function contentType(api: string, spec: Spec, samples: RequestSamples): Scenario
 function tooLarge(api: string, spec: Spec, samples: RequestSamples): Scenario[] {
   const op = spec.operations.find((o) => o.method !== 'GET' && o.requestBody);
   if (!op) return [];
-  return [{
-    api,
-    name: `generic: ${op.operationId} with a body over the body limit -> 413 in the vendor's error envelope`,
-    basis: 'choice',
-    readme: [GENERIC_RULES.tooLarge],
-    needs: ['writes', 'standin-itself'],
-    async run(t) {
-      const limit = t.target.bodyLimit;
-      if (limit === undefined) throw new Error('a standin target without a body limit');
-      if (limit >= LARGEST_PROBE) throw new SkipStep(`the body limit ${limit} is too large to send one byte more`);
-      const media = Object.keys(op.requestBody!.content)[0];
-      // Well-formed (a JSON string where JSON is documented), so only its size is wrong.
-      const body = Buffer.alloc(limit + 1, 0x61);
-      if (media === 'application/json') body[0] = body[limit] = 0x22;
-      const ex = await t.client.sendUndocumented(requestFor(t, op, samples, { body, headers: { 'content-type': media.includes('*') ? 'application/octet-stream' : media } }));
-      t.expect.answer(ex, 413, undefined, `a body of ${limit + 1} bytes`);
+  return [
+    {
+      api,
+      name: `generic: ${op.operationId} with a body over the body limit -> 413 in the vendor's error envelope`,
+      basis: 'choice',
+      readme: [GENERIC_RULES.tooLarge],
+      needs: ['writes', 'standin-itself'],
+      async run(t) {
+        const limit = t.target.bodyLimit;
+        if (limit === undefined) throw new Error('a standin target without a body limit');
+        if (limit >= LARGEST_PROBE) throw new SkipStep(`the body limit ${limit} is too large to send one byte more`);
+        const media = Object.keys(op.requestBody!.content)[0];
+        // Well-formed (a JSON string where JSON is documented), so only its size is wrong.
+        const body = Buffer.alloc(limit + 1, 0x61);
+        if (media === 'application/json') body[0] = body[limit] = 0x22;
+        const ex = await t.client.sendUndocumented(
+          requestFor(t, op, samples, { body, headers: { 'content-type': media.includes('*') ? 'application/octet-stream' : media } }),
+        );
+        t.expect.answer(ex, 413, undefined, `a body of ${limit + 1} bytes`);
+      },
     },
-  }];
+  ];
 }
 
 function noHtml(api: string, spec: Spec, samples: RequestSamples): Scenario {
@@ -190,11 +223,14 @@ function noHtml(api: string, spec: Spec, samples: RequestSamples): Scenario {
     ['a path with broken percent-encoding', { method: 'GET', path: '/%E0%A4%A' }],
     ['a path that climbs out of the API', { method: 'GET', path: '/..%2f..%2f..%2fetc%2fpasswd' }],
     ['malformed JSON to an unknown path', { method: 'POST', path: UNKNOWN_PATH, body: '{"standin": ', headers: { 'content-type': 'application/json' } }],
-    ['a body that is not UTF-8 to an unknown path', { method: 'POST', path: UNKNOWN_PATH, body: Buffer.from([0xff, 0xfe, 0x00, 0xc3]), headers: { 'content-type': 'application/json' } }],
+    [
+      'a body that is not UTF-8 to an unknown path',
+      { method: 'POST', path: UNKNOWN_PATH, body: Buffer.from([0xff, 0xfe, 0x00, 0xc3]), headers: { 'content-type': 'application/json' } },
+    ],
   ];
   return {
     api,
-    name: 'generic: malformed requests get JSON in the vendor\'s error envelope, never an HTML page or a stack trace',
+    name: "generic: malformed requests get JSON in the vendor's error envelope, never an HTML page or a stack trace",
     basis: 'choice',
     readme: [GENERIC_RULES.noHtml],
     async run(t) {

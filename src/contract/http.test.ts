@@ -11,7 +11,12 @@ const echo = express().post('/echo', (req, res) => {
 
 describe('listenerTransport', () => {
   it('sends a Buffer body byte for byte under a JSON content type (not JSON-serialized)', async () => {
-    const res = await listenerTransport(echo, '').send({ method: 'POST', path: '/echo', headers: { 'content-type': 'application/json' }, body: Buffer.from([0xff, 0xfe, 0x00, 0xc3]) });
+    const res = await listenerTransport(echo, '').send({
+      method: 'POST',
+      path: '/echo',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from([0xff, 0xfe, 0x00, 0xc3]),
+    });
     expect(JSON.parse(res.body.toString())).toEqual({ hex: 'fffe00c3', length: '4' });
   });
 

@@ -50,7 +50,8 @@ function sendWithNodeHttp(target: string | RequestOptions, req: HttpRequest, hea
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks) }));
       res.on('error', reject);
     };
-    const call = typeof target === 'string' ? (https ? httpsRequest : httpRequest)(target, options, onResponse) : httpRequest({ ...target, ...options }, onResponse);
+    const call =
+      typeof target === 'string' ? (https ? httpsRequest : httpRequest)(target, options, onResponse) : httpRequest({ ...target, ...options }, onResponse);
     call.on('error', reject);
     if (body && req.chunked) call.write(body);
     call.end(req.chunked ? undefined : body);

@@ -25,7 +25,12 @@ function liveFieldNames(contract: ContractDescriptor): string[] {
 
 /** The fields a live run cannot do without, baseUrl first. */
 export function requiredLiveFields(contract: ContractDescriptor): string[] {
-  return ['baseUrl', ...Object.entries(contract.liveFields).filter(([, need]) => need === 'required').map(([field]) => field)];
+  return [
+    'baseUrl',
+    ...Object.entries(contract.liveFields)
+      .filter(([, need]) => need === 'required')
+      .map(([field]) => field),
+  ];
 }
 
 /** Merges the config file's values with STANDIN_CONTRACT_<API>_<FIELD> variables (the environment wins). */

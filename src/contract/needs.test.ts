@@ -6,7 +6,16 @@ import { TOY_VENDOR, type ToyCredentials } from './testing/toyContract';
 // The core needs are the runner's; any other need is the vendor's descriptor's to judge.
 
 function target(creds: ToyCredentials, extra: Partial<ApiTarget<ToyCredentials>> = {}): ApiTarget<ToyCredentials> {
-  return { api: 'toy', vendor: TOY_VENDOR, label: 'toy', standin: false, creds, transport: () => fetchTransport('http://invalid'), allowWrites: false, ...extra };
+  return {
+    api: 'toy',
+    vendor: TOY_VENDOR,
+    label: 'toy',
+    standin: false,
+    creds,
+    transport: () => fetchTransport('http://invalid'),
+    allowWrites: false,
+    ...extra,
+  };
 }
 
 describe('unmetNeed', () => {

@@ -8,7 +8,8 @@ function coreNeed(target: ApiTarget, need: string): string | undefined {
   if (need === 'writes' && !target.allowWrites) return 'changes data: run with --allow-writes';
   if (need === 'standin' && !target.admin) return "needs standin's /__admin (fault injection or demo data)";
   if (need === 'standin-itself' && !target.standin) return "checks standin's own configuration (its --body-limit): standin targets only";
-  if (need.startsWith('creds:') && !(target.creds as Record<string, unknown>)[need.slice('creds:'.length)]) return `needs ${need.slice('creds:'.length)} in the ${target.api} credentials`;
+  if (need.startsWith('creds:') && !(target.creds as Record<string, unknown>)[need.slice('creds:'.length)])
+    return `needs ${need.slice('creds:'.length)} in the ${target.api} credentials`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
-import type { JsonSchema, Spec, SpecOperation, SpecParameter } from '../core/spec';
+import type { JsonSchema } from '../core/openApiDocument';
+import type { Spec, SpecOperation, SpecParameter } from '../core/spec';
 import type { CallInit } from './client';
 import { GENERIC_RULES } from './genericRules';
 import type { Scenario } from './scenario';
@@ -9,14 +10,20 @@ import type { Scenario } from './scenario';
 
 const PATTERN_BREAKERS = ['!', 'a b', '~~~', 'zzzzzzzzzzzzzzzzzzzzzzzz', '0', 'x'.repeat(300), '-'];
 const UNEXPECTED_PROPERTY = 'standin_unexpected_property';
-const TYPE_SAMPLES: Array<[string, unknown]> = [['string', 'not-the-right-type'], ['integer', 123], ['boolean', true], ['array', []], ['object', {}]];
+const TYPE_SAMPLES: Array<[string, unknown]> = [
+  ['string', 'not-the-right-type'],
+  ['integer', 123],
+  ['boolean', true],
+  ['array', []],
+  ['object', {}],
+];
 
 /** Field values a live target needs to be real (ids of resources that exist there). */
 export type SampleValues = Record<string, string>;
 
 /** What generated requests take from the vendor's contract descriptor. */
 export interface RequestSamples {
-  sampleValues(creds: any): SampleValues;
+  sampleValues(creds: unknown): SampleValues;
   /** Headers the vendor's signing sets itself: never filled from an example, never broken. */
   signedHeaders: readonly string[];
 }
@@ -28,53 +35,71 @@ export interface Mutation {
   apply(init: CallInit): CallInit;
 }
 
-function resolve(spec: Spec, schema: JsonSchema | undefined): Record<string, any> | undefined {
-  let current: any = schema;
-  for (let i = 0; current && typeof current.$ref === 'string' && i < 10; i++) {
-    current = spec.schemas[current.$ref.replace('#/components/schemas/', '')];
+/** A schema object as the spec writes it (not a boolean schema). */
+type SchemaObject = Record<string, unknown>;
+
+const refOf = (schema: unknown): string | undefined => {
+  const ref = schema ? (schema as { $ref?: unknown }).$ref : undefined;
+  return typeof ref === 'string' ? ref : undefined;
+};
+
+function resolve(spec: Spec, schema: JsonSchema | undefined): SchemaObject | undefined {
+  let current: unknown = schema;
+  for (let i = 0; i < 10; i++) {
+    const ref = refOf(current);
+    if (ref === undefined) break;
+    current = spec.schemas[ref.replace('#/components/schemas/', '')];
   }
-  return current && typeof current === 'object' ? current : undefined;
+  return current && typeof current === 'object' ? (current as SchemaObject) : undefined;
 }
 
-function typesOf(schema: Record<string, any>): string[] | undefined {
+function typesOf(schema: SchemaObject): string[] | undefined {
   if (schema.type === undefined) return undefined;
-  const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[];
   return types.includes('number') ? [...types, 'integer'] : types;
 }
 
-function wrongType(schema: Record<string, any>): unknown {
+function wrongType(schema: SchemaObject): unknown {
   const types = typesOf(schema);
   if (!types) return undefined;
   const sample = TYPE_SAMPLES.find(([t]) => !types.includes(t) && !(t === 'integer' && types.includes('number')));
   return sample?.[1];
 }
 
-function patternBreaker(schema: Record<string, any>): string | undefined {
+function patternBreaker(schema: SchemaObject): string | undefined {
   if (typeof schema.pattern !== 'string') return undefined;
   const re = new RegExp(schema.pattern, 'u');
   return PATTERN_BREAKERS.find((c) => !re.test(c));
 }
 
-function enumBreaker(schema: Record<string, any>): string | undefined {
-  if (!Array.isArray(schema.enum) || !schema.enum.every((v: unknown) => typeof v === 'string')) return undefined;
-  return ['NOT_A_VALID_VALUE', 'not_a_valid_value'].find((c) => !schema.enum.includes(c));
+function enumBreaker(schema: SchemaObject): string | undefined {
+  const values = schema.enum;
+  if (!Array.isArray(values) || !values.every((v: unknown) => typeof v === 'string')) return undefined;
+  return ['NOT_A_VALID_VALUE', 'not_a_valid_value'].find((c) => !values.includes(c));
 }
 
 function paramMutations(spec: Spec, p: SpecParameter): Mutation[] {
   const schema = resolve(spec, p.schema) ?? {};
   const where = p.in === 'header' ? 'headers' : p.in === 'path' ? 'params' : 'query';
-  const set = (value: unknown) => (init: CallInit): CallInit => ({ ...init, [where]: { ...(init as any)[where], [p.name]: String(value) } });
+  const set =
+    (value: unknown) =>
+    (init: CallInit): CallInit => ({ ...init, [where]: { ...init[where], [p.name]: String(value) } });
   const out: Mutation[] = [];
   if (p.required && p.in !== 'path') {
-    out.push({ label: `${p.in} '${p.name}' missing`, field: p.name, apply: (init) => {
-      const copy: any = { ...init, [where]: { ...(init as any)[where] } };
-      delete copy[where][p.name];
-      return copy;
-    } });
+    out.push({
+      label: `${p.in} '${p.name}' missing`,
+      field: p.name,
+      apply: (init) => {
+        const group: Record<string, unknown> = { ...init[where] };
+        delete group[p.name];
+        return { ...init, [where]: group };
+      },
+    });
   }
   const types = typesOf(schema) ?? [];
   // Parameters travel as text, so only a non-string type can be broken by one.
-  if (!types.includes('string') && (types.includes('integer') || types.includes('boolean'))) out.push({ label: `${p.in} '${p.name}' of the wrong type`, field: p.name, apply: set('not-a-number') });
+  if (!types.includes('string') && (types.includes('integer') || types.includes('boolean')))
+    out.push({ label: `${p.in} '${p.name}' of the wrong type`, field: p.name, apply: set('not-a-number') });
   const e = enumBreaker(schema);
   if (e) out.push({ label: `${p.in} '${p.name}' outside its enum`, field: p.name, apply: set(e) });
   const pat = patternBreaker(schema);
@@ -86,16 +111,18 @@ function bodyMutations(spec: Spec, op: SpecOperation): Mutation[] {
   const media = op.requestBody?.content['application/json'];
   const schema = resolve(spec, media?.schema);
   if (!schema || schema.type !== 'object' || !schema.properties) return [];
-  const withBody = (change: (body: Record<string, unknown>) => void) => (init: CallInit): CallInit => {
-    const body = { ...(init.json as Record<string, unknown>) };
-    change(body);
-    return { ...init, json: body };
-  };
+  const withBody =
+    (change: (body: Record<string, unknown>) => void) =>
+    (init: CallInit): CallInit => {
+      const body = { ...(init.json as Record<string, unknown>) };
+      change(body);
+      return { ...init, json: body };
+    };
   const out: Mutation[] = [];
   for (const name of (schema.required as string[] | undefined) ?? []) {
     out.push({ label: `body '${name}' missing`, field: name, apply: withBody((b) => delete b[name]) });
   }
-  for (const [name, raw] of Object.entries<JsonSchema>(schema.properties)) {
+  for (const [name, raw] of Object.entries(schema.properties as Record<string, JsonSchema>)) {
     const prop = resolve(spec, raw);
     if (!prop) continue;
     const wrong = wrongType(prop);
@@ -118,7 +145,8 @@ const isSigned = (signedHeaders: readonly string[], name: string) => signedHeade
  * signed headers are left to the signing (an example value would only spoil the signature).
  */
 export function validInit(op: SpecOperation, values: SampleValues, signedHeaders: readonly string[]): CallInit {
-  const pick = (p: SpecParameter) => values[p.name] ?? (typeof p.example === 'string' ? p.example : p.example === undefined ? undefined : JSON.stringify(p.example));
+  const pick = (p: SpecParameter) =>
+    values[p.name] ?? (typeof p.example === 'string' ? p.example : p.example === undefined ? undefined : JSON.stringify(p.example));
   const params: Record<string, string> = {};
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
@@ -150,7 +178,10 @@ export function validRequest(op: SpecOperation, samples: RequestSamples, creds: 
 
 /** Each way the operation's request schema can be broken, one mutation of a valid request each. */
 export function operationMutations(spec: Spec, op: SpecOperation, signedHeaders: readonly string[]): Mutation[] {
-  return [...op.parameters.filter((p) => p.in !== 'cookie' && !isSigned(signedHeaders, p.name)).flatMap((p) => paramMutations(spec, p)), ...bodyMutations(spec, op)];
+  return [
+    ...op.parameters.filter((p) => p.in !== 'cookie' && !isSigned(signedHeaders, p.name)).flatMap((p) => paramMutations(spec, p)),
+    ...bodyMutations(spec, op),
+  ];
 }
 
 export function negativeScenarios(api: string, spec: Spec, samples: RequestSamples): Scenario[] {
@@ -168,7 +199,12 @@ export function negativeScenarios(api: string, spec: Spec, samples: RequestSampl
         readme: [GENERIC_RULES.schema],
         async run(t) {
           const ex = await t.client.call(op.operationId, { ...m.apply(validRequest(op, samples, t.creds)), invalid: true });
-          t.expect.that(ex, /^4/.test(String(ex.status)) && documented4xx.includes(String(ex.status)), `expected a documented 4xx, got ${ex.status}`, documented4xx.join(', '));
+          t.expect.that(
+            ex,
+            /^4/.test(String(ex.status)) && documented4xx.includes(String(ex.status)),
+            `expected a documented 4xx, got ${ex.status}`,
+            documented4xx.join(', '),
+          );
         },
       });
     }

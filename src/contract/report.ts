@@ -20,7 +20,7 @@ function tally(c: ReturnType<typeof counts>): string {
 }
 
 /** Where the rule a scenario checks is stated, e.g. "rule: README.md#rule-generic-405 [standin choice]". */
-export function ruleLine(r: ScenarioResult): string | undefined {
+function ruleLine(r: ScenarioResult): string | undefined {
   return r.readme.length ? `rule: ${r.readme.map(readmeLink).join(', ')}${r.basis === 'choice' ? ' [standin choice]' : ''}` : undefined;
 }
 
@@ -30,7 +30,7 @@ export function formatResult(r: ScenarioResult): string {
   return [...r.failures.map(formatFailure), ...(rule ? [rule] : [])].join('\n');
 }
 
-export function coverageTable(report: ContractReport): string {
+function coverageTable(report: ContractReport): string {
   const lines = ['coverage of documented (operation, status) pairs:'];
   const byOp = new Map<string, string[]>();
   for (const row of report.coverage) {
@@ -77,8 +77,11 @@ export function consoleReport(report: ContractReport, verbose = false): string {
   return out.join('\n');
 }
 
+// eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters even escaped, so they are dropped
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(NOT_IN_XML, '');
 }
 
 function properties(r: ScenarioResult): string {
@@ -93,7 +96,8 @@ function testcase(api: string, r: ScenarioResult): string {
   if (r.outcome === 'skipped') parts.push(`      <skipped message="${xml(r.reason ?? '')}"/>`);
   if (r.outcome === 'failed') {
     const rule = ruleLine(r);
-    for (const f of r.failures) parts.push(`      <failure type="${f.check}" message="${xml(f.message)}">${xml(rule ? `${formatFailure(f)}\n${rule}` : formatFailure(f))}</failure>`);
+    for (const f of r.failures)
+      parts.push(`      <failure type="${f.check}" message="${xml(f.message)}">${xml(rule ? `${formatFailure(f)}\n${rule}` : formatFailure(f))}</failure>`);
   }
   // A differing choice is no failure, but CI consumers should still see what differed.
   if (r.outcome === 'choice-differs') parts.push(`      <system-out>${xml(`standin choice not shared by the target:\n${formatResult(r)}`)}</system-out>`);

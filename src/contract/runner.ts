@@ -8,7 +8,7 @@ import type { ContractDescriptor } from './descriptor';
 import { genericScenarios } from './generic';
 import { faultScenarios, negativeScenarios, schemaScenarios } from './negative';
 import { unmetNeed } from './needs';
-import { type Basis, BehaviourFailure, Expectations, type Scenario } from './scenario';
+import { type Basis, BehaviourFailure, Expectations, type Scenario, type ScenarioContext } from './scenario';
 import { type ApiTarget, resolveTarget, type TargetSpec } from './target';
 import type { ContractVendor, ContractVendors } from './vendors';
 
@@ -87,7 +87,15 @@ function failedOutcome(target: ApiTarget, basis: Basis, strictChoices: boolean):
   return basis === 'choice' && !target.standin && !strictChoices ? 'choice-differs' : 'failed';
 }
 
-async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType<typeof compileSpec>, scenario: Scenario, index: number, seen: Exchange[], strictChoices: boolean): Promise<ScenarioResult> {
+async function runScenario(
+  target: ApiTarget,
+  spec: Spec,
+  validators: ReturnType<typeof compileSpec>,
+  scenario: Scenario,
+  index: number,
+  seen: Exchange[],
+  strictChoices: boolean,
+): Promise<ScenarioResult> {
   const started = Date.now();
   const basis = scenario.basis ?? 'vendor';
   const base = { api: target.api, name: scenario.name, basis, readme: scenario.readme ?? [] };
@@ -98,7 +106,7 @@ async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType
   const transport = target.transport(index);
   const client = new ApiClient(target.api, target.vendor.contract, spec, validators, transport, target.creds, sink, target.limits);
   let counter = 0;
-  const ctx = {
+  const ctx: ScenarioContext = {
     api: target.api,
     target: { standin: target.standin, bodyLimit: target.bodyLimit },
     client,
@@ -117,11 +125,21 @@ async function runScenario(target: ApiTarget, spec: Spec, validators: ReturnType
     expect: new Expectations(target.api),
   };
   try {
-    await scenario.run(ctx as any);
+    await scenario.run(ctx);
   } catch (e) {
     if (e instanceof SkipStep) return { ...base, outcome: 'skipped', reason: e.message, failures: [], durationMs: Date.now() - started };
     if (e instanceof BehaviourFailure) failures.push(e.failure);
-    else failures.push({ check: 'behaviour', api: target.api, operationId: '-', message: `scenario error: ${(e as Error).message}`, received: '-', documented: '-', pointers: [], curl: '-' });
+    else
+      failures.push({
+        check: 'behaviour',
+        api: target.api,
+        operationId: '-',
+        message: `scenario error: ${(e as Error).message}`,
+        received: '-',
+        documented: '-',
+        pointers: [],
+        curl: '-',
+      });
   }
   return { ...base, outcome: failures.length ? failedOutcome(target, basis, strictChoices) : 'passed', failures, durationMs: Date.now() - started };
 }
@@ -152,7 +170,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     report.results.push(...results);
     const exercised = new Set(seen.map((ex) => `${ex.operationId} ${ex.status}`));
     for (const op of spec.operations) {
-      for (const status of Object.keys(op.responses)) report.coverage.push({ api, operationId: op.operationId, status, exercised: exercised.has(`${op.operationId} ${status}`) });
+      for (const status of Object.keys(op.responses))
+        report.coverage.push({ api, operationId: op.operationId, status, exercised: exercised.has(`${op.operationId} ${status}`) });
       for (const s of new Set(seen.filter((ex) => ex.operationId === op.operationId).map((ex) => ex.status))) {
         if (!(String(s) in op.responses)) report.undocumented.push({ api, operationId: op.operationId, status: s });
       }

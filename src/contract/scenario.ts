@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckFailure } from './checkFailure';
 import type { ApiClient, Exchange } from './client';
+import type { SomeCreds } from './someCreds';
 
 // One behaviour rule = one scenario. Scenarios speak HTTP through the client and state what the
 // vendor's rule demands; a broken rule throws a typed 'behaviour' failure with a reproduction.
@@ -15,7 +16,7 @@ export type CoreNeed =
  * A scenario's need: a core one, an optional credential field (e.g. 'creds:serverToken'), or one
  * of the vendor's own `N`, which its contract descriptor defines (e.g. a second, read-only key).
  */
-export type Need<C = any, N extends string = string> = CoreNeed | `creds:${Extract<keyof C, string>}` | N;
+export type Need<C = SomeCreds, N extends string = string> = CoreNeed | `creds:${Extract<keyof C, string>}` | N;
 
 /**
  * What a scenario checks: a rule the vendor documents (or its code shows), or a rule standin chose
@@ -32,7 +33,7 @@ export interface TargetFacts {
   bodyLimit?: number;
 }
 
-export interface ScenarioContext<C = any> {
+export interface ScenarioContext<C = SomeCreds> {
   api: string;
   target: TargetFacts;
   client: ApiClient<C>;
@@ -44,7 +45,7 @@ export interface ScenarioContext<C = any> {
   expect: Expectations;
 }
 
-export interface Scenario<C = any, N extends string = string> {
+export interface Scenario<C = SomeCreds, N extends string = string> {
   api: string;
   name: string;
   needs?: Array<Need<C, N>>;
@@ -97,7 +98,8 @@ export class Expectations {
 
   /** The status and, when given, a deep partial match of the JSON body. */
   answer(ex: Exchange, status: number, body?: unknown, rule?: string): void {
-    if (ex.status !== status) this.fail(ex, `${rule ? `${rule}: ` : ''}expected status ${status}, got ${ex.status}`, `${status}${body === undefined ? '' : ` ${show(body)}`}`);
+    if (ex.status !== status)
+      this.fail(ex, `${rule ? `${rule}: ` : ''}expected status ${status}, got ${ex.status}`, `${status}${body === undefined ? '' : ` ${show(body)}`}`);
     if (body !== undefined && !matches(ex.json, body)) this.fail(ex, `${rule ? `${rule}: ` : ''}the body does not match`, show(body));
   }
 

@@ -6,6 +6,7 @@ import { fetchTransport, listenerTransport, type Transport } from './http';
 import { type ContractConfig, envName, liveApiConfig, liveValues, requiredLiveFields } from './liveConfig';
 import type { TargetLimits } from './targetLimits';
 import type { ContractVendor } from './vendors';
+import type { SomeCreds } from './someCreds';
 
 // Where the suite points: the in-process mock, a running standin (--base-url), a Prism proxy or
 // mock in front of one, or the live vendor with credentials from a config file or the environment.
@@ -18,7 +19,7 @@ export type TargetSpec =
   /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
   | { kind: 'prism'; urls: Record<string, string | undefined>; admin?: string; limits?: TargetLimits };
 
-export interface ApiTarget<C extends object = any> {
+export interface ApiTarget<C extends object = SomeCreds> {
   api: string;
   /** The vendor under test: its spec and contract descriptor. */
   vendor: ContractVendor<C>;
@@ -38,7 +39,12 @@ export interface ApiTarget<C extends object = any> {
   skip?: string;
 }
 
-function liveTarget<C extends object>(api: string, vendor: ContractVendor<C>, config: ContractConfig, opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv }): ApiTarget<C> {
+function liveTarget<C extends object>(
+  api: string,
+  vendor: ContractVendor<C>,
+  config: ContractConfig,
+  opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv },
+): ApiTarget<C> {
   const { contract } = vendor;
   const c = liveApiConfig(api, contract, config, opts.env ?? process.env);
   const missing = requiredLiveFields(contract).filter((f) => c[f] === undefined || c[f] === '');
@@ -50,7 +56,12 @@ function liveTarget<C extends object>(api: string, vendor: ContractVendor<C>, co
   return { ...base, creds: contract.credentials(liveValues(contract, c)), transport: () => fetchTransport(String(c.baseUrl)) };
 }
 
-export function resolveTarget<C extends object>(api: string, vendor: ContractVendor<C>, spec: TargetSpec, opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv }): ApiTarget<C> {
+export function resolveTarget<C extends object>(
+  api: string,
+  vendor: ContractVendor<C>,
+  spec: TargetSpec,
+  opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv },
+): ApiTarget<C> {
   const run = randomBytes(4).toString('hex');
   const namespace = (scenario: number) => `contract-${run}-${scenario}`;
   const namespaced = (base: (headers: Record<string, string>) => Transport) => (scenario: number) => base({ [NAMESPACE_HEADER]: namespace(scenario) });
@@ -58,14 +69,28 @@ export function resolveTarget<C extends object>(api: string, vendor: ContractVen
   switch (spec.kind) {
     case 'in-process':
       return {
-        api, vendor, label: 'standin (in-process)', standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
+        api,
+        vendor,
+        label: 'standin (in-process)',
+        standin: true,
+        bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
+        creds: demo,
+        allowWrites: true,
+        namespace,
         transport: namespaced((h) => listenerTransport(spec.app, `/${api}`, h)),
         admin: listenerTransport(spec.app, '/__admin'),
       };
     case 'base-url': {
       const adminHeaders: Record<string, string> = spec.adminToken ? { authorization: `Bearer ${spec.adminToken}` } : {};
       return {
-        api, vendor, label: `standin at ${spec.baseUrl}`, standin: true, bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit, creds: demo, allowWrites: true, namespace,
+        api,
+        vendor,
+        label: `standin at ${spec.baseUrl}`,
+        standin: true,
+        bodyLimit: spec.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
+        creds: demo,
+        allowWrites: true,
+        namespace,
         transport: namespaced((h) => fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/${api}`, h)),
         admin: fetchTransport(`${spec.baseUrl.replace(/\/+$/, '')}/__admin`, adminHeaders),
       };

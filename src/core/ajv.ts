@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import Ajv2020, { type CodeOptions, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { decimalIntegers, isDecimalGuard } from './decimalIntegers';
-import type { JsonSchema, Spec } from './spec';
+import type { JsonSchema } from './openApiDocument';
+import type { Spec } from './spec';
 import type { ParamLocation, Problem } from './types';
 
 // One pair of Ajv instances for the process, shared by every spec (each spec's components live under
@@ -19,8 +20,8 @@ export function componentsId(spec: Spec): string {
 }
 
 /** Rewrites '#/components/schemas/X' so the ref points into the schema Ajv knows the components by. */
-function rewriteRefs(schema: unknown, baseId: string): any {
-  if (Array.isArray(schema)) return schema.map((s) => rewriteRefs(s, baseId));
+function rewriteRefs<T>(schema: T, baseId: string): T {
+  if (Array.isArray(schema)) return schema.map((s) => rewriteRefs(s, baseId)) as T;
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -30,7 +31,7 @@ function rewriteRefs(schema: unknown, baseId: string): any {
       out[key] = rewriteRefs(value, baseId);
     }
   }
-  return out;
+  return out as T;
 }
 
 export function makeAjv(coerce: boolean, code?: CodeOptions): Ajv2020 {
@@ -101,8 +102,8 @@ export function toProblems(errors: ErrorObject[] | null | undefined, location: P
     // The decimal guard fails exactly where the integer type does: one problem, the type's.
     const e: ErrorObject = isDecimalGuard(raw) ? { ...raw, keyword: 'type', params: { type: 'integer' }, message: 'must be integer' } : raw;
     let pointer = e.instancePath;
-    if (e.keyword === 'required') pointer += `/${escapePointer((e.params as any).missingProperty)}`;
-    if (e.keyword === 'additionalProperties') pointer += `/${escapePointer((e.params as any).additionalProperty)}`;
+    if (e.keyword === 'required') pointer += `/${escapePointer((e.params as { missingProperty: string }).missingProperty)}`;
+    if (e.keyword === 'additionalProperties') pointer += `/${escapePointer((e.params as { additionalProperty: string }).additionalProperty)}`;
     let where: ParamLocation = location === 'split' ? 'body' : location;
     if (location === 'split') {
       const [, head, ...rest] = pointer.split('/');
@@ -123,7 +124,7 @@ function escapePointer(segment: string): string {
 
 function describe(e: ErrorObject): string {
   if (e.keyword === 'required') return 'is required';
-  if (e.keyword === 'additionalProperties') return `must not have property '${(e.params as any).additionalProperty}'`;
-  if (e.keyword === 'enum') return `must be one of ${(e.params as any).allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'additionalProperties') return `must not have property '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+  if (e.keyword === 'enum') return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return e.message ?? e.keyword;
 }

@@ -16,7 +16,10 @@ export class SettableClock implements Clock {
   private readonly pins = new Map<string, number>();
 
   /** `maxPins` bounds the namespaces that may hold a pin at once (each is a few bytes, but admin input is still input). */
-  constructor(now?: string | Date, readonly maxPins = 10_000) {
+  constructor(
+    now?: string | Date,
+    readonly maxPins = 10_000,
+  ) {
     if (now !== undefined) this.set(now);
   }
 

@@ -1,5 +1,6 @@
 import { SettableClock } from './clock';
 import { createEngine, type ResponseValidation } from './engine';
+import { fromExample } from './exampleHandler';
 import type { ApiModule } from './module';
 import { parseSpec } from './spec';
 import type { EngineError, EngineRequest } from './types';
@@ -55,7 +56,10 @@ function toyModule(overrides: Partial<ApiModule> = {}): ApiModule {
     name: 'toy',
     specFile: 'toy.yaml',
     createState: () => ({ made: 0 }),
-    renderError: (error: EngineError) => ({ status: error.kind === 'validation' ? 400 : error.kind === 'methodNotAllowed' ? 405 : 404, body: { oops: JSON.stringify(error) } }),
+    renderError: (error: EngineError) => ({
+      status: error.kind === 'validation' ? 400 : error.kind === 'methodNotAllowed' ? 405 : 404,
+      body: { oops: JSON.stringify(error) },
+    }),
     handlers: {
       createThing: (ctx) => {
         ctx.state.made++;
@@ -173,7 +177,12 @@ describe('response self-validation', () => {
     const violations: string[] = [];
     const spec = parseSpec(structuredClone(document));
     const engine = createEngine({
-      module: broken, spec, validators: compileSpec(spec), clock: new SettableClock(), seed: 1, responseValidation: 'warn',
+      module: broken,
+      spec,
+      validators: compileSpec(spec),
+      clock: new SettableClock(),
+      seed: 1,
+      responseValidation: 'warn',
       onViolation: (id) => violations.push(id),
     });
     const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
@@ -190,7 +199,16 @@ describe('response self-validation', () => {
   });
 
   it('answers a throwing handler in the vendor envelope without a stack trace', async () => {
-    const engine = engineFor(toyModule({ handlers: { ...toyModule().handlers, createThing: () => { throw new Error('boom'); } } }));
+    const engine = engineFor(
+      toyModule({
+        handlers: {
+          ...toyModule().handlers,
+          createThing: () => {
+            throw new Error('boom');
+          },
+        },
+      }),
+    );
     const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
     expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'internal' });
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+/);
@@ -225,9 +243,7 @@ describe('namespaces', () => {
 });
 
 describe('fromExample (what an operation answers until its vendor behaviour is written)', () => {
-  const { fromExample } = require('./exampleHandler') as typeof import('./exampleHandler');
-
-  it("answers the first documented 2xx with its example, a fresh copy each time", async () => {
+  it('answers the first documented 2xx with its example, a fresh copy each time', async () => {
     const engine = engineFor(toyModule({ handlers: { ...toyModule().handlers, createThing: fromExample } }));
     const first = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
     expect(first.response).toMatchObject({ status: 201, body: { id: 't1', name: 'a' } });
@@ -242,13 +258,19 @@ describe('precheck (a vendor rule between authentication and validation)', () =>
     const seen: string[] = [];
     const engine = engineFor(
       toyModule({
-        authenticate: (ctx) => (seen.push('auth'), ctx.request.headers.authorization ? { ok: true, principal: 'p' } : { ok: false, response: { status: 400, body: { oops: 'no auth' } } }),
+        authenticate: (ctx) => (
+          seen.push('auth'),
+          ctx.request.headers.authorization ? { ok: true, principal: 'p' } : { ok: false, response: { status: 400, body: { oops: 'no auth' } } }
+        ),
         precheck: (ctx) => (seen.push(`precheck:${ctx.principal}`), ctx.request.rawQuery ? { status: 400, body: { oops: 'no query allowed' } } : undefined),
       }),
     );
     const unauthenticated = await engine.handle(req('POST', '/things', { rawQuery: 'x=1' }), 'default');
     expect(unauthenticated.response.body).toEqual({ oops: 'no auth' });
-    const refused = await engine.handle(req('POST', '/things', { rawQuery: 'x=1', headers: { authorization: 'a', 'content-type': 'application/json' }, body: Buffer.from('{"bad":1}') }), 'default');
+    const refused = await engine.handle(
+      req('POST', '/things', { rawQuery: 'x=1', headers: { authorization: 'a', 'content-type': 'application/json' }, body: Buffer.from('{"bad":1}') }),
+      'default',
+    );
     expect(refused.response.body).toEqual({ oops: 'no query allowed' });
     expect(seen).toEqual(['auth', 'auth', 'precheck:p']);
   });
@@ -283,7 +305,10 @@ describe('decodeBody (a module that reads its bodies itself, whatever the Conten
 
   it('neither parses JSON nor applies the body schema: malformed JSON, a missing required body and forbidden fields reach the handler', async () => {
     const { engine } = decodingEngine();
-    const malformed = await engine.handle(req('POST', '/things', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name":') }), 'default');
+    const malformed = await engine.handle(
+      req('POST', '/things', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{"name":') }),
+      'default',
+    );
     expect(nameOf(malformed)).toEqual([{ decoded: '{"name":', contentType: 'application/json' }, null]);
     const none = await engine.handle(req('POST', '/things'), 'default');
     expect(nameOf(none)).toEqual([{ decoded: null, contentType: null }, null]);
@@ -302,7 +327,13 @@ describe('decodeBody (a module that reads its bodies itself, whatever the Conten
   });
 
   it('answers a throwing decoder as an internal error in the vendor envelope', async () => {
-    const engine = engineFor(toyModule({ decodeBody: () => { throw new Error('bad bytes'); } }));
+    const engine = engineFor(
+      toyModule({
+        decodeBody: () => {
+          throw new Error('bad bytes');
+        },
+      }),
+    );
     const { response } = await engine.handle(req('POST', '/things', json({ name: 'a' })), 'default');
     expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'internal', message: expect.stringContaining('bad bytes') });
   });

@@ -23,17 +23,24 @@ export interface AuthContext<S> {
 
 export type AuthResult<P = unknown> = { ok: true; principal?: P } | { ok: false; response: EngineResponse };
 
+/**
+ * A request value an untyped handler reads: checked against the spec, but typed only when the handler
+ * comes from specHandlers() (src/types/specHandler.ts), so a plain handler may read it as the spec says.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the spec, not TypeScript, types it here
+type SpecChecked = any;
+
 export interface HandlerContext<S, P = unknown> {
   request: EngineRequest;
   operation: SpecOperation;
-  params: Record<string, any>;
-  query: Record<string, any>;
+  params: Record<string, SpecChecked>;
+  query: Record<string, SpecChecked>;
   headers: Headers;
   /**
    * Parsed JSON for JSON media, the raw Buffer otherwise, undefined when no body was sent; with
    * `decodeBody`, whatever that returned.
    */
-  body: any;
+  body: SpecChecked;
   /** The spec's media type the body matched; undefined without a body or with `decodeBody`. */
   mediaType?: string;
   state: S;
@@ -51,6 +58,9 @@ export interface BulkSeedContext {
 
 export type Handler<S, P = unknown> = (ctx: HandlerContext<S, P>) => EngineResponse | Promise<EngineResponse>;
 
+// The defaults let one list hold modules of different state and principal types (handlers take S, so
+// a module typed by its own state is not an ApiModule<unknown>).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript has no existential types
 export interface ApiModule<S = any, P = any> {
   /** The registry's name for it: its prefix, and how admin calls and messages name it. */
   name: string;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { _ } from 'ajv';
+import { _, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT, SPECS_DIR } from '../paths';
 import { ajvCompiler, componentsId, makeAjv, prepareSchema, type SchemaCompiler, type SchemaKind, withComponents } from './ajv';
+import type { OpenApiDocument } from './openApiDocument';
 import { loadSpec, parseSpec, type Spec } from './spec';
 import { compileSpec, type SpecValidators } from './validators';
 
@@ -17,7 +18,7 @@ const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'precompiled');
 
 interface Manifest {
   yamlSha1: string;
-  document: Record<string, any>;
+  document: OpenApiDocument;
   exports: Record<SchemaKind, Record<string, string>>;
 }
 
@@ -54,10 +55,11 @@ export function writePrecompiled(specFile: string, outDir = PRECOMPILED_DIR): vo
 }
 
 function precompiledCompiler(spec: Spec, manifest: Manifest, dir: string, specFile: string): SchemaCompiler {
-  const modules = {
-    params: require(join(dir, `${base(specFile)}.params.js`)),
-    exact: require(join(dir, `${base(specFile)}.exact.js`)),
-  };
+  // The build's own output, loaded by path at run time: a module the compiler cannot see to import.
+  const load = (kind: SchemaKind): Record<string, ValidateFunction> =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a generated file named at run time
+    require(join(dir, `${base(specFile)}.${kind}.js`));
+  const modules = { params: load('params'), exact: load('exact') };
   let fallback: SchemaCompiler | undefined;
   return {
     compile(kind, key, schema) {

@@ -4,9 +4,7 @@ import type { SpecOperation } from './spec';
 // ('/api/v1/single/' and '/api/v1/single' are the same route), because vendors document both forms.
 
 export type RouteMatch =
-  | { kind: 'found'; operation: SpecOperation; params: Record<string, string> }
-  | { kind: 'methodNotAllowed'; allow: string[] }
-  | { kind: 'notFound' };
+  { kind: 'found'; operation: SpecOperation; params: Record<string, string> } | { kind: 'methodNotAllowed'; allow: string[] } | { kind: 'notFound' };
 
 interface Route {
   regex: RegExp;

@@ -46,11 +46,18 @@ describe('SortedIndex (list pages are slices of an order kept at insert time)', 
     expect([...index]).toEqual(reference);
     for (const rank of [0, 1, 511, 512, 1023, 2000, reference.length - 1]) expect(index.at(rank)).toBe(reference[rank]);
     expect(index.at(reference.length)).toBeUndefined();
-    for (const [rank, limit] of [[0, 100], [500, 700], [reference.length - 5, 100], [reference.length, 10]]) {
+    for (const [rank, limit] of [
+      [0, 100],
+      [500, 700],
+      [reference.length - 5, 100],
+      [reference.length, 10],
+    ]) {
       expect(index.slice(rank, limit)).toEqual(reference.slice(rank, rank + limit));
     }
     for (const key of ['k0', 'k17', 'k39', 'k5', 'zzz', '']) {
-      expect(index.firstRank((i) => i.key >= key)).toBe(reference.findIndex((i) => i.key >= key) === -1 ? reference.length : reference.findIndex((i) => i.key >= key));
+      expect(index.firstRank((i) => i.key >= key)).toBe(
+        reference.findIndex((i) => i.key >= key) === -1 ? reference.length : reference.findIndex((i) => i.key >= key),
+      );
     }
   });
 
@@ -60,7 +67,13 @@ describe('SortedIndex (list pages are slices of an order kept at insert time)', 
     const items = Array.from({ length: 2000 }, (_, id) => ({ key: `k${next() % 7}`, id }));
     for (const item of items) index.add(item);
     const expected = [...items].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : a.id - b.id));
-    for (const [offset, limit] of [[0, 100], [250, 300], [1990, 100], [2000, 5], [0, 2000]]) {
+    for (const [offset, limit] of [
+      [0, 100],
+      [250, 300],
+      [1990, 100],
+      [2000, 5],
+      [0, 2000],
+    ]) {
       expect(descendingPage(index, (i) => i.key, offset, limit)).toEqual(expected.slice(offset, offset + limit));
     }
   });

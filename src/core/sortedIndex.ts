@@ -43,7 +43,8 @@ export class SortedIndex<T> {
       return;
     }
     let b = this.blocks.length - 1;
-    if (this.compare(last[last.length - 1], item) < 0) last.push(item); // appends (ids, dates) skip the search
+    if (this.compare(last[last.length - 1], item) < 0)
+      last.push(item); // appends (ids, dates) skip the search
     else {
       b = this.blockFor(item);
       this.blocks[b].splice(lowerBound(this.blocks[b], item, this.compare), 0, item);

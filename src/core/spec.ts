@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { type JsonSchema, METHODS, type OpenApiDocument, type OrRef, type RawMedia, type RawParameter, type RawResponse, type Ref } from './openApiDocument';
 
 // A loaded OpenAPI document reduced to what the engine needs. Non-schema component refs
 // (parameters, requestBodies, responses, headers) are resolved here once; schema refs are kept
 // and handed to Ajv, which resolves them itself (and copes with recursion).
-
-export type JsonSchema = Record<string, unknown> | boolean;
 
 export interface SpecParameter {
   name: string;
@@ -40,66 +39,73 @@ export interface SpecOperation {
 
 export interface Spec {
   title: string;
-  document: Record<string, any>;
+  document: OpenApiDocument;
   schemas: Record<string, JsonSchema>;
   operations: SpecOperation[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-function pointerGet(doc: any, ref: string): any {
+function pointerGet(doc: OpenApiDocument, ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`only local refs are supported, got ${ref}`);
   return ref
     .slice(2)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((node, key) => {
-      if (node == null || !(key in node)) throw new Error(`unresolvable $ref ${ref}`);
-      return node[key];
+    .reduce<unknown>((node, key) => {
+      if (node == null || !(key in (node as object))) throw new Error(`unresolvable $ref ${ref}`);
+      return (node as Record<string, unknown>)[key];
     }, doc);
 }
 
+const isRef = (value: unknown): value is Ref => Boolean(value) && typeof (value as Ref).$ref === 'string';
+
 /** Follows a component ref (not a schema ref) until a real object is reached. */
-function deref<T>(doc: any, value: any): T {
-  let current = value;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`$ref cycle at ${value.$ref}`);
+function deref<T>(doc: OpenApiDocument, value: OrRef<T>): T {
+  let current: unknown = value;
+  for (let hops = 0; isRef(current); hops++) {
+    if (hops > 20) throw new Error(`$ref cycle at ${(value as Ref).$ref}`);
     current = pointerGet(doc, current.$ref);
   }
+  // A component ref names the kind of object found where it stands; the spec lint holds the specs to that.
   return current as T;
 }
 
-function readParameters(doc: any, list: any[] | undefined): SpecParameter[] {
+/** A schema's first example, default or enum value; a boolean schema has none. */
+function schemaExample(schema: JsonSchema): unknown {
+  const { examples, default: fallback, enum: values } = schema as { examples?: unknown[]; default?: unknown; enum?: unknown[] };
+  return examples?.[0] ?? fallback ?? values?.[0];
+}
+
+function readParameters(doc: OpenApiDocument, list: OrRef<RawParameter>[] | undefined): SpecParameter[] {
   return (list ?? []).map((raw) => {
-    const p = deref<any>(doc, raw);
+    const p = deref(doc, raw);
     const schema = p.schema ?? {};
-    const example = p.example ?? firstExample(doc, p.examples) ?? schema.examples?.[0] ?? schema.default ?? schema.enum?.[0];
-    return { name: p.name, in: p.in, required: p.in === 'path' ? true : Boolean(p.required), schema, example };
+    const example = p.example ?? firstExample(doc, p.examples) ?? schemaExample(schema);
+    return { name: p.name, in: p.in as SpecParameter['in'], required: p.in === 'path' ? true : Boolean(p.required), schema, example };
   });
 }
 
-function readContent(doc: any, content: any): Record<string, SpecMedia> {
+function readContent(doc: OpenApiDocument, content: Record<string, RawMedia> | undefined): Record<string, SpecMedia> {
   const out: Record<string, SpecMedia> = {};
-  for (const [type, media] of Object.entries<any>(content ?? {})) {
+  for (const [type, media] of Object.entries(content ?? {})) {
     const example = media.example !== undefined ? media.example : firstExample(doc, media.examples);
     out[type] = { schema: media.schema, example };
   }
   return out;
 }
 
-function firstExample(doc: any, examples: any): unknown {
+function firstExample(doc: OpenApiDocument, examples: RawMedia['examples']): unknown {
   if (!examples) return undefined;
   const first = Object.values(examples)[0];
-  return first === undefined ? undefined : deref<any>(doc, first).value;
+  return first === undefined ? undefined : deref(doc, first).value;
 }
 
-function readResponses(doc: any, responses: any): Record<string, SpecResponse> {
+function readResponses(doc: OpenApiDocument, responses: Record<string, OrRef<RawResponse>> | undefined): Record<string, SpecResponse> {
   const out: Record<string, SpecResponse> = {};
-  for (const [code, raw] of Object.entries<any>(responses ?? {})) {
-    const r = deref<any>(doc, raw);
+  for (const [code, raw] of Object.entries(responses ?? {})) {
+    const r = deref(doc, raw);
     const headers: SpecResponse['headers'] = {};
-    for (const [name, h] of Object.entries<any>(r.headers ?? {})) {
-      const header = deref<any>(doc, h);
+    for (const [name, h] of Object.entries(r.headers ?? {})) {
+      const header = deref(doc, h);
       headers[name.toLowerCase()] = { required: Boolean(header.required), schema: header.schema };
     }
     out[code] = { description: r.description ?? '', content: readContent(doc, r.content), headers };
@@ -115,16 +121,16 @@ function mergeParameters(pathLevel: SpecParameter[], opLevel: SpecParameter[]): 
   return [...merged.values()];
 }
 
-export function parseSpec(document: Record<string, any>): Spec {
+export function parseSpec(document: OpenApiDocument): Spec {
   const operations: SpecOperation[] = [];
-  for (const [pathTemplate, rawItem] of Object.entries<any>(document.paths ?? {})) {
-    const item = deref<any>(document, rawItem);
+  for (const [pathTemplate, rawItem] of Object.entries(document.paths ?? {})) {
+    const item = deref(document, rawItem);
     const shared = readParameters(document, item.parameters);
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
-      const body = op.requestBody ? deref<any>(document, op.requestBody) : undefined;
+      const body = op.requestBody ? deref(document, op.requestBody) : undefined;
       operations.push({
         operationId: op.operationId,
         method: method.toUpperCase(),

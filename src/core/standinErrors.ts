@@ -9,7 +9,7 @@ export const STANDIN_ERROR_HEADER = 'x-standin-error';
 export const STANDIN_ERRORS = {
   UnknownApi: { status: 404, when: 'no API is served at the path (main port), or an admin call names an API not served' },
   NotFound: { status: 404, when: 'no admin route has this method and path' },
-  InvalidNamespace: { status: 400, when: 'the namespace does not match ^[A-Za-z0-9_.:-]{1,100}$ (under a prefix: in the vendor\'s envelope)' },
+  InvalidNamespace: { status: 400, when: "the namespace does not match ^[A-Za-z0-9_.:-]{1,100}$ (under a prefix: in the vendor's envelope)" },
   NamespaceRequired: { status: 400, when: 'POST /__admin/reset names no namespace and does not say {"all": true}' },
   Unauthorized: { status: 401, when: '/__admin without the --admin-token bearer token' },
   MalformedBody: { status: 400, when: 'an admin body that is not a JSON object' },
@@ -18,11 +18,11 @@ export const STANDIN_ERRORS = {
   SeedFailed: { status: 500, when: 'the bulk seed itself failed' },
   InvalidFault: { status: 400, when: 'POST /__admin/faults with a bad times, delayMs or operationId' },
   InvalidClock: { status: 400, when: 'PUT /__admin/clock with an unreadable date, or past the namespace pin cap' },
-  MalformedRequest: { status: 400, when: 'bytes node\'s HTTP parser refuses (in the owner\'s envelope)' },
-  HeadersTooLarge: { status: 431, when: 'request headers over node\'s 16 KiB (in the owner\'s envelope)' },
-  RequestTimeout: { status: 408, when: 'the request took longer than node\'s timeouts (in the owner\'s envelope)' },
-  ExpectationFailed: { status: 417, when: 'an Expect header other than 100-continue (in the owner\'s envelope)' },
-  ResponseValidationFailed: { status: 500, when: 'strict mode: the mock\'s own answer breaks its spec, a bug in standin' },
+  MalformedRequest: { status: 400, when: "bytes node's HTTP parser refuses (in the owner's envelope)" },
+  HeadersTooLarge: { status: 431, when: "request headers over node's 16 KiB (in the owner's envelope)" },
+  RequestTimeout: { status: 408, when: "the request took longer than node's timeouts (in the owner's envelope)" },
+  ExpectationFailed: { status: 417, when: "an Expect header other than 100-continue (in the owner's envelope)" },
+  ResponseValidationFailed: { status: 500, when: "strict mode: the mock's own answer breaks its spec, a bug in standin" },
   InternalError: { status: 500, when: 'anything that escaped every other handling' },
 } as const satisfies Record<string, { status: number; when: string }>;
 

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { ajvCompiler, type SchemaCompiler, toProblems } from './ajv';
-import type { JsonSchema, Spec, SpecMedia, SpecOperation, SpecResponse } from './spec';
+import type { JsonSchema } from './openApiDocument';
+import type { Spec, SpecMedia, SpecOperation, SpecResponse } from './spec';
 import type { Problem } from './types';
 
 // Every validator an operation needs, compiled once when the engine starts.
@@ -92,7 +93,11 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
   const jsonType = [...bodies.keys()].find(isJsonMedia);
   const jsonValidate = jsonType ? bodies.get(jsonType) : undefined;
   const requiredBodyFields =
-    jsonValidate && !jsonValidate({}) ? toProblems(jsonValidate.errors, 'body').filter((p) => p.keyword === 'required').map((p) => p.field) : [];
+    jsonValidate && !jsonValidate({})
+      ? toProblems(jsonValidate.errors, 'body')
+          .filter((p) => p.keyword === 'required')
+          .map((p) => p.field)
+      : [];
 
   return {
     params(input) {
@@ -106,7 +111,9 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
       return !validate || validate(value) ? [] : toProblems(validate.errors, 'body');
     },
     responseStatus(status) {
-      return findResponse(op, status) ? [] : [{ pointer: '/status', message: `status ${status} is not documented for ${op.operationId} (documented: ${documented})` }];
+      return findResponse(op, status)
+        ? []
+        : [{ pointer: '/status', message: `status ${status} is not documented for ${op.operationId} (documented: ${documented})` }];
     },
     responseHeaders(status, headers) {
       const spec = findResponse(op, status);
@@ -126,7 +133,9 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
       }
       if (findMedia(spec.content, mediaTypeOf(contentType))) return [];
       const expected = [...media.keys()].join(', ') || 'no body';
-      return [{ pointer: '/headers/content-type', message: `content type ${contentType ?? '(none)'} is not documented for ${status} (documented: ${expected})` }];
+      return [
+        { pointer: '/headers/content-type', message: `content type ${contentType ?? '(none)'} is not documented for ${status} (documented: ${expected})` },
+      ];
     },
     responseBody(status, contentType, body) {
       const spec = findResponse(op, status);
@@ -139,7 +148,11 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
       const statusProblems = this.responseStatus(status);
       if (statusProblems.length) return statusProblems;
       const typeProblems = this.responseContentType(status, contentType, body !== undefined);
-      return [...this.responseHeaders(status, headers), ...typeProblems, ...(typeProblems.length || body === undefined ? [] : this.responseBody(status, contentType, body))];
+      return [
+        ...this.responseHeaders(status, headers),
+        ...typeProblems,
+        ...(typeProblems.length || body === undefined ? [] : this.responseBody(status, contentType, body)),
+      ];
     },
   };
 }

@@ -30,7 +30,12 @@ export function listenerOver<T extends { path: string }>(handling: RequestHandli
   };
 }
 
-async function serve<T extends { path: string }>(handling: RequestHandling<T>, resolve: (pathname: string) => T, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve<T extends { path: string }>(
+  handling: RequestHandling<T>,
+  resolve: (pathname: string) => T,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const started = process.hrtime.bigint();
   const url = originForm(req.url ?? '/');
   const q = url.indexOf('?');

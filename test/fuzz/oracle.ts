@@ -40,7 +40,10 @@ export function judge(answer: Answer, method: string, validators: SpecValidators
   if (HTML.test(text)) return { rule: 'no-html', message: `an HTML body: ${text.slice(0, 120)}` };
   if (STACK.test(text)) return { rule: 'no-stack-trace', message: `a stack trace in the body: ${text.slice(0, 200)}` };
   if (answer.status < 400 || method === 'HEAD') return undefined;
-  const type = String(answer.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(answer.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (!type.endsWith('json')) {
     if (errorMedia.has(type) && text.length > 0) return undefined;
     return { rule: 'vendor-envelope', message: `${answer.status} with content-type '${type}' and ${answer.body.length} bytes` };

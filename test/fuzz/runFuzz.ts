@@ -65,7 +65,11 @@ function send(baseUrl: string, req: RawRequest, timeoutMs: number): Promise<Answ
 async function admin(options: FuzzOptions, method: string, path: string, body?: unknown): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.adminToken) headers.authorization = `Bearer ${options.adminToken}`;
-  const answer = await send(options.baseUrl, { method, path: `/__admin${path}`, headers, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)) }, options.stallMs ?? 2000);
+  const answer = await send(
+    options.baseUrl,
+    { method, path: `/__admin${path}`, headers, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)) },
+    options.stallMs ?? 2000,
+  );
   if (answer.status !== 200) throw new Error(`admin ${method} ${path} answered ${answer.status}: ${answer.body}`);
   return answer;
 }
@@ -86,7 +90,8 @@ export async function fuzzApi(options: FuzzOptions, api: ApiName): Promise<ApiFu
   const statePath = `/state/${api}?namespace=${namespace}`;
   const report: ApiFuzzReport = { api, requests: 0, statuses: {}, failures: [], p50Ms: 0, p99Ms: 0, maxMs: 0 };
   const times: number[] = [];
-  const fail = (index: number, rule: FuzzRule, message: string, req: RawRequest) => report.failures.push({ api, index, rule, message, request: describeRequest(req) });
+  const fail = (index: number, rule: FuzzRule, message: string, req: RawRequest) =>
+    report.failures.push({ api, index, rule, message, request: describeRequest(req) });
 
   await admin(options, 'POST', '/reset', { api, namespace });
   let state = (await admin(options, 'GET', statePath)).body.toString('utf8');
@@ -116,8 +121,13 @@ export async function fuzzApi(options: FuzzOptions, api: ApiName): Promise<ApiFu
     }
     state = after;
     if (index % 100 === 99) {
-      const health = await send(options.baseUrl, { method: 'GET', path: '/__admin/health', headers: options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {} }, stallMs).catch((e: Error) => e);
-      if (health instanceof Error || health.status !== 200) fail(index, 'server-alive', `health check failed: ${health instanceof Error ? health.message : health.status}`, req);
+      const health = await send(
+        options.baseUrl,
+        { method: 'GET', path: '/__admin/health', headers: options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {} },
+        stallMs,
+      ).catch((e: Error) => e);
+      if (health instanceof Error || health.status !== 200)
+        fail(index, 'server-alive', `health check failed: ${health instanceof Error ? health.message : health.status}`, req);
     }
     if (index % 500 === 499) {
       await admin(options, 'POST', '/reset', { api, namespace });
@@ -134,8 +144,12 @@ export async function fuzzApi(options: FuzzOptions, api: ApiName): Promise<ApiFu
 export function formatFuzzReport(reports: ApiFuzzReport[]): string {
   const lines = ['api         requests  failures  p50 ms  p99 ms  max ms  statuses'];
   for (const r of reports) {
-    const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}:${n}`).join(' ');
-    lines.push(`${r.api.padEnd(12)}${String(r.requests).padStart(8)}${String(r.failures.length).padStart(10)}${String(r.p50Ms).padStart(8)}${String(r.p99Ms).padStart(8)}${String(r.maxMs).padStart(8)}  ${statuses}`);
+    const statuses = Object.entries(r.statuses)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ');
+    lines.push(
+      `${r.api.padEnd(12)}${String(r.requests).padStart(8)}${String(r.failures.length).padStart(10)}${String(r.p50Ms).padStart(8)}${String(r.p99Ms).padStart(8)}${String(r.maxMs).padStart(8)}  ${statuses}`,
+    );
   }
   const failures = reports.flatMap((r) => r.failures);
   const byRule = new Map<string, number>();

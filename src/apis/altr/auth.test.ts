@@ -35,7 +35,6 @@ function expectUnauthorized(res: request.Response, message: string | RegExp) {
   expect(res.body.response.error_message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
 }
 
-
 describe('altr authentication (401 unauthorized)', () => {
   it('a correctly signed PutData is accepted (baseline for the failures below)', async () => {
     const res = await put(signedHeaders('POST', '', NOW));
@@ -84,7 +83,10 @@ describe('altr authentication (401 unauthorized)', () => {
   });
 
   it('POST signs an empty RESOURCE: a POST signed over "/api/v1/single/" → 401', async () => {
-    expectUnauthorized(await put({ authorization: altrAuthorization(RW.key, RW.secret, 'POST', '/api/v1/single/', NOW), 'x-altr-date': NOW }), /signature does not match/);
+    expectUnauthorized(
+      await put({ authorization: altrAuthorization(RW.key, RW.secret, 'POST', '/api/v1/single/', NOW), 'x-altr-date': NOW }),
+      /signature does not match/,
+    );
   });
 
   it('GET signs the token alone: signing "<token>/metadata" for GetMetadata → 401', async () => {
@@ -112,7 +114,7 @@ describe('altr authentication (401 unauthorized)', () => {
     it.each([
       ['15:00.001 ahead', 15 * MIN + 1],
       ['15:00.001 behind', -15 * MIN - 1],
-      ['16 minutes behind (the issue example)', -16 * MIN],
+      ['16 minutes behind', -16 * MIN],
     ])('refuses a date %s', async (_name, offset) => {
       expectUnauthorized(await put(signedHeaders('POST', '', iso(offset))), MESSAGES.skew);
     });
@@ -120,7 +122,12 @@ describe('altr authentication (401 unauthorized)', () => {
     it('reads the clock per request (a moved clock turns an accepted date into a refused one)', async () => {
       const app = createApp({ apis: ['altr'], now: NOW });
       const date = iso(0);
-      const send = () => request(app.app).post(SINGLE).set('content-type', 'application/octet-stream').set(signedHeaders('POST', '', date)).send(Buffer.from('x'));
+      const send = () =>
+        request(app.app)
+          .post(SINGLE)
+          .set('content-type', 'application/octet-stream')
+          .set(signedHeaders('POST', '', date))
+          .send(Buffer.from('x'));
       expect((await send()).status).toBe(200);
       app.clock.set(new Date(NOW_MS + 15 * MIN + 1000));
       expectUnauthorized(await send(), MESSAGES.skew);
@@ -196,7 +203,10 @@ describe('authenticateAltr reads the required role from the operation security r
   it('a key without read permission gets 403 on the GETs (spec lists [read])', () => {
     for (const id of ['getData', 'getMetadata', 'getTokenStatus']) {
       const result = call(op(id), 'GET', 'w-only', 'w', 'abc');
-      expect(result).toEqual({ ok: false, response: { status: 403, body: { success: false, response: { error_type: 'forbidden', error_message: 'API key does not have read permission.' } } } });
+      expect(result).toEqual({
+        ok: false,
+        response: { status: 403, body: { success: false, response: { error_type: 'forbidden', error_message: 'API key does not have read permission.' } } },
+      });
     }
   });
 

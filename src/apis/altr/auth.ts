@@ -9,8 +9,8 @@ import type { AltrStore, Permission } from './store';
 // cause, so a user can tell a wrong secret from a stale date); a caller who is known but lacks the
 // role the spec's security requirement lists gets 403 `forbidden`.
 
-export const SCHEME = 'altrSignature';
-export const MAX_SKEW_MS = 15 * 60 * 1000;
+const SCHEME = 'altrSignature';
+const MAX_SKEW_MS = 15 * 60 * 1000;
 const HEADER = /^ALTR ([^\s:]+):([A-Za-z0-9+/]+={0,2})$/;
 
 export interface AltrPrincipal {

@@ -21,7 +21,10 @@ function put(namespace: string, body: Buffer, extra: Record<string, string> = {}
 }
 
 function get(namespace: string, token: string, suffix: '' | '/metadata' | '/status' = '', app = standin.app, date = NOW) {
-  const req = request(app).get(`${SINGLE}${token}${suffix}`).set('x-standin-namespace', namespace).set(signedHeaders('GET', token, date));
+  const req = request(app)
+    .get(`${SINGLE}${token}${suffix}`)
+    .set('x-standin-namespace', namespace)
+    .set(signedHeaders('GET', token, date));
   return suffix === '' ? req.buffer(true).parse(binaryParser) : req;
 }
 
@@ -41,7 +44,12 @@ describe('PutData', () => {
   it('issues deterministic tokens: two starts with the same seed give the same tokens', async () => {
     const other = createApp({ apis: ['altr'], now: NOW });
     const a = await put('same-ns', Buffer.from('x'));
-    const b = await request(other.app).post(SINGLE).set('x-standin-namespace', 'same-ns').set('content-type', 'application/octet-stream').set(signedHeaders('POST', '', NOW)).send(Buffer.from('x'));
+    const b = await request(other.app)
+      .post(SINGLE)
+      .set('x-standin-namespace', 'same-ns')
+      .set('content-type', 'application/octet-stream')
+      .set(signedHeaders('POST', '', NOW))
+      .send(Buffer.from('x'));
     expect(b.body.response.data.referenceToken).toBe(a.body.response.data.referenceToken);
   });
 
@@ -58,7 +66,12 @@ describe('PutData', () => {
     ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'a=1&b=2'],
   ])('a body sent as %s is stored byte for byte, never parsed', async (_name, contentType, text) => {
     const namespace = ns();
-    const res = await request(standin.app).post(SINGLE).set('x-standin-namespace', namespace).set('content-type', contentType).set(signedHeaders('POST', '', NOW)).send(text);
+    const res = await request(standin.app)
+      .post(SINGLE)
+      .set('x-standin-namespace', namespace)
+      .set('content-type', contentType)
+      .set(signedHeaders('POST', '', NOW))
+      .send(text);
     expect(res.status).toBe(200);
     const got = await get(namespace, res.body.response.data.referenceToken);
     expect((got.body as Buffer).toString('utf8')).toBe(text);
@@ -69,7 +82,10 @@ describe('PutData', () => {
     const namespace = ns();
     const res = await put(namespace, Buffer.alloc(0));
     expect(res.status).toBe(400);
-    expect(res.body.response).toEqual({ error_type: 'bad_request', error_message: 'A request body (the data to store, application/octet-stream) is required.' });
+    expect(res.body.response).toEqual({
+      error_type: 'bad_request',
+      error_message: 'A request body (the data to store, application/octet-stream) is required.',
+    });
     expect((await altrState(standin.app, namespace)).records).toHaveLength(1);
   });
 });
@@ -158,7 +174,12 @@ describe('token status', () => {
     const app = createApp({ apis: ['altr'], now: NOW });
     const namespace = 'status';
     const put1 = (body: Buffer) =>
-      request(app.app).post(SINGLE).set('x-standin-namespace', namespace).set('content-type', 'application/octet-stream').set(signedHeaders('POST', '', NOW)).send(body);
+      request(app.app)
+        .post(SINGLE)
+        .set('x-standin-namespace', namespace)
+        .set('content-type', 'application/octet-stream')
+        .set(signedHeaders('POST', '', NOW))
+        .send(body);
     const small = (await put1(Buffer.alloc(500))).body.response.data.referenceToken;
     const large = (await put1(Buffer.alloc(501))).body.response.data.referenceToken;
 
@@ -211,7 +232,10 @@ describe('organization data cap (1 MiB, shared by both demo keys)', () => {
   it('the read-only key reads data the read-write key wrote (one organization)', async () => {
     const namespace = ns();
     const token = await putOk(namespace, Buffer.from('shared'));
-    const res = await request(standin.app).get(`${SINGLE}${token}/metadata`).set('x-standin-namespace', namespace).set(signedHeaders('GET', token, NOW, RO));
+    const res = await request(standin.app)
+      .get(`${SINGLE}${token}/metadata`)
+      .set('x-standin-namespace', namespace)
+      .set(signedHeaders('GET', token, NOW, RO));
     expect(res.status).toBe(200);
   });
 });

@@ -10,7 +10,9 @@ export function altrStringToSign(method: string, resource: string, date: string)
 
 /** base64(HMAC-SHA256(secret, string to sign)). */
 export function altrSignature(secret: string, method: string, resource: string, date: string): string {
-  return createHmac('sha256', secret).update(altrStringToSign(method, resource, date), 'utf8').digest('base64');
+  return createHmac('sha256', secret)
+    .update(altrStringToSign(method, resource, date), 'utf8')
+    .digest('base64');
 }
 
 /** The Authorization header value for a request. */

@@ -6,7 +6,10 @@ const NOW = new Date('2024-05-01T12:00:00.000Z');
 
 function seed(cap = 100): AltrSeed {
   return {
-    organizations: [{ id: ORG, name: 'test', dataCapBytes: cap }, { id: 'org_other', name: 'other', dataCapBytes: cap }],
+    organizations: [
+      { id: ORG, name: 'test', dataCapBytes: cap },
+      { id: 'org_other', name: 'other', dataCapBytes: cap },
+    ],
     apiKeys: [{ key: 'k', secret: 's', organizationId: ORG, permissions: ['read', 'write'] }],
     records: [],
   };

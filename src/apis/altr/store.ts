@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { components } from '../../types/altr';
 
 // ALTR's state and its invariants, without HTTP: who may sign, what each organization has stored,
 // and the two byte rules (the 3072-byte hint truncation and the organization data cap).
@@ -52,16 +53,12 @@ export type PutOutcome =
 
 export type GetOutcome = { ok: true; record: AltrRecord } | { ok: false; reason: 'notFound' };
 
-export interface TokenStatus {
-  token_active: boolean;
-  data_protected: boolean;
-  data_available: boolean;
-}
+export type TokenStatus = components['schemas']['TokenStatusResponse']['response']['data'];
 
 /** "3kb" in ALTR's X-Content-Length-Hint rule. */
 export const HINT_TRUNCATION_BYTES = 3072;
 /** The vendor's availability threshold: larger data waits for its key to be protected. */
-export const SMALL_DATA_BYTES = 500;
+const SMALL_DATA_BYTES = 500;
 /** [standin choice] How long after the write the encryption key counts as protected, in clock time. */
 export const PROTECTION_DELAY_MS = 1000;
 
@@ -93,7 +90,10 @@ export class AltrStore {
   private readonly records = new Map<string, AltrRecord>();
 
   /** `newToken` must be deterministic (the namespace's seeded faker) so two starts give the same tokens. */
-  constructor(seed: AltrSeed, private readonly newToken: () => string) {
+  constructor(
+    seed: AltrSeed,
+    private readonly newToken: () => string,
+  ) {
     for (const org of seed.organizations) this.organizations.set(org.id, { ...org, usedBytes: 0 });
     for (const key of seed.apiKeys) this.keys.set(key.key, { ...key, permissions: [...key.permissions] });
     for (const r of seed.records) {

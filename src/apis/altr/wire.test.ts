@@ -91,20 +91,31 @@ describe('data cap under concurrency', () => {
     expect((await fetch(new URL(SINGLE, base), { method: 'POST', headers: headers(), body: Buffer.alloc(fill) })).status).toBe(200);
 
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => fetch(new URL(SINGLE, base), { method: 'POST', headers: headers(), body: Buffer.alloc(100) }).then(async (r) => ({ status: r.status, body: await r.json() }))),
+      Array.from({ length: 100 }, () =>
+        fetch(new URL(SINGLE, base), { method: 'POST', headers: headers(), body: Buffer.alloc(100) }).then(async (r) => ({
+          status: r.status,
+          body: await r.json(),
+        })),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 400);
     expect(refused).toHaveLength(99);
-    for (const r of refused) expect(r.body).toEqual({ success: false, response: { error_type: 'bad_request', error_message: 'Organization data cap exceeded' } });
+    for (const r of refused)
+      expect(r.body).toEqual({ success: false, response: { error_type: 'bad_request', error_message: 'Organization data cap exceeded' } });
     expect((await altrState(server.app, namespace)).organizations[0].usedBytes).toBe(DATA_CAP);
   });
 });
 
-describe('GetData response header names keep the vendor\'s documented casing on the wire', () => {
-  it('sends X-Expected-Hash and X-ALTR-Metadata spelled as ALTR\'s reference tables show them', async () => {
+describe("GetData response header names keep the vendor's documented casing on the wire", () => {
+  it("sends X-Expected-Hash and X-ALTR-Metadata spelled as ALTR's reference tables show them", async () => {
     const namespace = ns();
-    const headers = { 'content-type': 'application/octet-stream', 'x-standin-namespace': namespace, 'x-altr-metadata': 'cased.txt', ...signedHeaders('POST', '', now()) };
+    const headers = {
+      'content-type': 'application/octet-stream',
+      'x-standin-namespace': namespace,
+      'x-altr-metadata': 'cased.txt',
+      ...signedHeaders('POST', '', now()),
+    };
     const put = await send('POST', SINGLE, headers, [Buffer.from('cased')]);
     const token = JSON.parse(put.body.toString()).response.data.referenceToken as string;
     const got = await send('GET', `${SINGLE}${token}`, { 'x-standin-namespace': namespace, ...signedHeaders('GET', token, now()) });
@@ -118,7 +129,12 @@ describe('GetData response header names keep the vendor\'s documented casing on 
 
 describe('PutData takes any Content-Type, or none, and stores the bytes as sent', () => {
   async function putThenGet(namespace: string, headers: Record<string, string>, body: Buffer): Promise<Reply> {
-    const put = await send('POST', SINGLE, { 'x-standin-namespace': namespace, 'content-length': String(body.length), ...signedHeaders('POST', '', now()), ...headers }, [body]);
+    const put = await send(
+      'POST',
+      SINGLE,
+      { 'x-standin-namespace': namespace, 'content-length': String(body.length), ...signedHeaders('POST', '', now()), ...headers },
+      [body],
+    );
     expect(put.status).toBe(200);
     const token = JSON.parse(put.body.toString()).response.data.referenceToken as string;
     return send('GET', `${SINGLE}${token}`, { 'x-standin-namespace': namespace, ...signedHeaders('GET', token, now()) });

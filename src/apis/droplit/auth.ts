@@ -7,7 +7,7 @@ import type { DroplitStore, TokenType } from './store';
 // types an operation accepts are read from its security requirement in the spec, so the spec is the
 // only place that says "create needs an account token".
 
-export const SCHEME = 'droplitToken';
+const SCHEME = 'droplitToken';
 const BEARER = /^bearer\s+/i;
 
 export interface DroplitPrincipal {

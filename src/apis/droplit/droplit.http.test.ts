@@ -155,7 +155,10 @@ describe('droplit createEnvironment', () => {
 
   it('a content type other than application/json is 400 "required properties are missing: ecosystemId" at # and stores nothing', async () => {
     const c = client();
-    const res = await c.createRaw('/').set('content-type', 'text/plain').send(JSON.stringify({ ecosystemId: ECO }));
+    const res = await c
+      .createRaw('/')
+      .set('content-type', 'text/plain')
+      .send(JSON.stringify({ ecosystemId: ECO }));
     expectError(res, 400, 'InvalidParams', REQUIRED_MISSING);
     expectNoHtmlOrStack(res);
     expect(await environmentCount(c)).toBe(1);
@@ -258,7 +261,11 @@ describe('droplit createEnvironment', () => {
   it('meta may nest 99 levels (meta itself is level 1), not 100', async () => {
     const c = client();
     expect((await c.create({ ecosystemId: ECO, meta: nestedMeta(99) })).status).toBe(201);
-    expectError(await c.create({ ecosystemId: ECO, meta: nestedMeta(100) }), 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+    expectError(await c.create({ ecosystemId: ECO, meta: nestedMeta(100) }), 400, 'InvalidParams', {
+      in: 'body',
+      path: 'meta',
+      message: 'Metadata Format Invalid',
+    });
   });
 
   it('several body problems are reported together, one errors[] entry each', async () => {
@@ -294,7 +301,10 @@ describe('droplit createEnvironment', () => {
 describe('droplit system metadata prefix', () => {
   it('x-system-metadata-prefix translates top-level keys to $ when storing and back in the same response', async () => {
     const c = client();
-    const res = await c.create({ ecosystemId: ECO, meta: { sys_label: 'Den', name: 'den', deep: { sys_x: 1 } } }, { headers: { 'x-system-metadata-prefix': 'sys_' } });
+    const res = await c.create(
+      { ecosystemId: ECO, meta: { sys_label: 'Den', name: 'den', deep: { sys_x: 1 } } },
+      { headers: { 'x-system-metadata-prefix': 'sys_' } },
+    );
     expect(res.status).toBe(201);
     expect(res.body.meta).toEqual({ sys_label: 'Den', name: 'den', deep: { sys_x: 1 } });
     const stored = await c.get(res.body.id);
@@ -312,7 +322,10 @@ describe('droplit system metadata prefix', () => {
     const c = client();
     const one = await c.create({ ecosystemId: ECO, meta: { p_label: 'P' } }, { headers: { 'x-system-meta-prefix': 'p_' } });
     expect((await c.get(one.body.id)).body.meta).toEqual({ $label: 'P' });
-    const both = await c.create({ ecosystemId: ECO, meta: { a_label: 'A', b_label: 'B' } }, { headers: { 'x-system-metadata-prefix': 'a_', 'x-system-meta-prefix': 'b_' } });
+    const both = await c.create(
+      { ecosystemId: ECO, meta: { a_label: 'A', b_label: 'B' } },
+      { headers: { 'x-system-metadata-prefix': 'a_', 'x-system-meta-prefix': 'b_' } },
+    );
     expect((await c.get(both.body.id)).body.meta).toEqual({ $label: 'A', b_label: 'B' });
   });
 
@@ -334,7 +347,14 @@ describe('droplit listEnvironments', () => {
     const res = await c.list(`?ecosystemId=${ECO}`);
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([SEEDED, a.id, b.id]);
-    expect(res.body.items[0]).toEqual({ id: SEEDED, ecosystemId: ECO, alias: 'living_room', meta: { $label: 'Living room' }, createdAt: '2017-06-16T03:08:44.404Z', edgeIds: [] });
+    expect(res.body.items[0]).toEqual({
+      id: SEEDED,
+      ecosystemId: ECO,
+      alias: 'living_room',
+      meta: { $label: 'Living room' },
+      createdAt: '2017-06-16T03:08:44.404Z',
+      edgeIds: [],
+    });
     expect(res.body.items[2]).toEqual({ id: b.id, ecosystemId: ECO, meta: { $label: 'B' }, createdAt: NOW, edgeIds: [] });
   });
 
@@ -364,7 +384,8 @@ describe('droplit listEnvironments', () => {
     const c = client();
     const hub = (await c.create({ ecosystemId: ECO, alias: 'hub', meta: { $label: 'Production Hub', floor: 2 } })).body;
     await c.create({ ecosystemId: ECO, meta: { $label: 'Test Hub', floor: 3 } });
-    const ids = async (filter: string) => (await c.list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(filter)}`)).body.items.map((i: { id: string }) => i.id);
+    const ids = async (filter: string) =>
+      (await c.list(`?ecosystemId=${ECO}&filter=${encodeURIComponent(filter)}`)).body.items.map((i: { id: string }) => i.id);
     expect(await ids('eq(meta.$label, "Production Hub")')).toEqual([hub.id]);
     expect(await ids('eq(alias, "hub")')).toEqual([hub.id]);
     expect(await ids('eq(alias, "nope")')).toEqual([]);
@@ -461,7 +482,13 @@ describe('droplit getEnvironment', () => {
       for (const base of ['/v0/api', '/api']) {
         const res = await c.get(ref, { base });
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ createdAt: '2017-06-16T03:08:44.404Z', ecosystemId: ECO, id: SEEDED, alias: 'living_room', meta: { $label: 'Living room' } });
+        expect(res.body).toEqual({
+          createdAt: '2017-06-16T03:08:44.404Z',
+          ecosystemId: ECO,
+          id: SEEDED,
+          alias: 'living_room',
+          meta: { $label: 'Living room' },
+        });
       }
     }
   });
@@ -540,7 +567,11 @@ describe('droplit updateEnvironment', () => {
     expectError(res, 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
     expectNoHtmlOrStack(res);
     expect((await c.get(SEEDED)).body).toMatchObject({ alias: 'living_room', meta: { $label: 'Living room' } });
-    expectError(await c.update('E000000000000000000000000', { meta: nestedMeta(100) }), 400, 'InvalidParams', { in: 'body', path: 'meta', message: 'Metadata Format Invalid' });
+    expectError(await c.update('E000000000000000000000000', { meta: nestedMeta(100) }), 400, 'InvalidParams', {
+      in: 'body',
+      path: 'meta',
+      message: 'Metadata Format Invalid',
+    });
     expect((await c.update(SEEDED, { meta: nestedMeta(99) })).status).toBe(200);
   });
 

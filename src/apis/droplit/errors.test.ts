@@ -35,7 +35,10 @@ describe('droplit errors', () => {
 
   it('the filter error is 400 InvalidBody at path query, as on the list page', () => {
     const parsed = parseFilter('invalid');
-    expect(!parsed.ok && errors.filterInvalid('invalid', parsed.error)).toMatchObject({ status: 400, body: { errorType: 'InvalidBody', errors: [{ path: 'query' }] } });
+    expect(!parsed.ok && errors.filterInvalid('invalid', parsed.error)).toMatchObject({
+      status: 400,
+      body: { errorType: 'InvalidBody', errors: [{ path: 'query' }] },
+    });
   });
 
   it('no body on create names the required fields the inline schema lists, at path #', () => {
@@ -46,12 +49,23 @@ describe('droplit errors', () => {
   });
 
   it('no body where nothing is required (update) is "Body Parameters Missing" at path #', () => {
-    expect(renderDroplitError(noBody, { operation: updateOp }).body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '#', message: 'Body Parameters Missing' }] });
+    expect(renderDroplitError(noBody, { operation: updateOp }).body).toEqual({
+      errorType: 'InvalidParams',
+      errors: [{ in: 'body', path: '#', message: 'Body Parameters Missing' }],
+    });
   });
 
   it('a wrong content type lists the engine required fields, or falls back to the category name', () => {
-    const error = (requiredFields: string[]) => ({ kind: 'unsupportedMediaType' as const, contentType: 'text/plain', expected: ['application/json'], requiredFields });
-    expect(renderDroplitError(error(['ecosystemId'])).body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '#', message: 'required properties are missing: ecosystemId' }] });
+    const error = (requiredFields: string[]) => ({
+      kind: 'unsupportedMediaType' as const,
+      contentType: 'text/plain',
+      expected: ['application/json'],
+      requiredFields,
+    });
+    expect(renderDroplitError(error(['ecosystemId'])).body).toEqual({
+      errorType: 'InvalidParams',
+      errors: [{ in: 'body', path: '#', message: 'required properties are missing: ecosystemId' }],
+    });
     expect(renderDroplitError(error([])).body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '#', message: 'Body Parameters Missing' }] });
   });
 

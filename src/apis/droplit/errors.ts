@@ -36,7 +36,7 @@ export const MESSAGES = {
 } as const;
 
 /** The devices-create page's wire text for absent required body fields. */
-export function requiredMissing(fields: string[]): DroplitErrorItem {
+function requiredMissing(fields: string[]): DroplitErrorItem {
   return { in: 'body', path: BODY_ROOT, message: `required properties are missing: ${fields.join(', ')}` };
 }
 
@@ -95,7 +95,11 @@ function filterMessage(filter: string, error: FilterError): string {
 
 export const errors = {
   noQueryString: (names: string[]) =>
-    droplitError(400, 'InvalidParams', (names.length ? names : ['']).map((path) => ({ in: 'query' as const, path, message: MESSAGES.noQuery }))),
+    droplitError(
+      400,
+      'InvalidParams',
+      (names.length ? names : ['']).map((path) => ({ in: 'query' as const, path, message: MESSAGES.noQuery })),
+    ),
   aliasExists: () => droplitError(400, 'InvalidBody', [{ in: 'body', path: 'alias', message: MESSAGES.aliasExists }]),
   metaInvalid: () => droplitError(400, 'InvalidParams', [{ in: 'body', path: 'meta', message: MESSAGES.metaInvalid }]),
   ecosystemMissing: () => droplitError(404, 'NotFound', [{ in: 'body', path: 'ecosystemId', message: MESSAGES.ecosystemMissing }]),

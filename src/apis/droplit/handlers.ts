@@ -19,7 +19,7 @@ import { environmentView, listItemView } from './views';
 
 const handler = specHandlers<operations, DroplitStore, DroplitPrincipal>();
 
-export function newEnvironmentId(faker: Faker): string {
+function newEnvironmentId(faker: Faker): string {
   return `E${faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' })}`;
 }
 

@@ -11,9 +11,27 @@ const nested = (levels: number) => `${'not('.repeat(levels - 1)}exists(alias)${'
 describe('parseFilter', () => {
   it('builds each of the 17 vendor operators, names case-insensitive', () => {
     const cases: Array<[string, unknown]> = [
-      ['AND(exists(a), exists(b))', { op: 'and', args: [{ op: 'exists', field: ['a'] }, { op: 'exists', field: ['b'] }] }],
+      [
+        'AND(exists(a), exists(b))',
+        {
+          op: 'and',
+          args: [
+            { op: 'exists', field: ['a'] },
+            { op: 'exists', field: ['b'] },
+          ],
+        },
+      ],
       ['Or(exists(a))', { op: 'or', args: [{ op: 'exists', field: ['a'] }] }],
-      ['nor(exists(a), exists(b))', { op: 'nor', args: [{ op: 'exists', field: ['a'] }, { op: 'exists', field: ['b'] }] }],
+      [
+        'nor(exists(a), exists(b))',
+        {
+          op: 'nor',
+          args: [
+            { op: 'exists', field: ['a'] },
+            { op: 'exists', field: ['b'] },
+          ],
+        },
+      ],
       ['not(exists(a))', { op: 'not', arg: { op: 'exists', field: ['a'] } }],
       ['equals(meta.$label, "x")', { op: 'eq', field: ['meta', '$label'], value: 'x' }],
       ['notequals(a, 1)', { op: 'ne', field: ['a'], value: 1 }],

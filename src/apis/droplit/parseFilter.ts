@@ -10,8 +10,23 @@ export const MAX_FILTER_DEPTH = 32;
 
 /** The vendor's operator names, in the order its "Filter Invalid" message lists them. */
 export const OPERATOR_NAMES = [
-  'AND', 'OR', 'NOR', 'NOT', 'EQUALS', 'NOTEQUALS', 'LESSTHAN', 'LESSTHANOREQUAL', 'GREATERTHAN', 'GREATERTHANOREQUAL',
-  'IN', 'NOTIN', 'TYPE', 'EXISTS', 'NOTEXISTS', 'CONTAINS', 'NCONTAINS',
+  'AND',
+  'OR',
+  'NOR',
+  'NOT',
+  'EQUALS',
+  'NOTEQUALS',
+  'LESSTHAN',
+  'LESSTHANOREQUAL',
+  'GREATERTHAN',
+  'GREATERTHANOREQUAL',
+  'IN',
+  'NOTIN',
+  'TYPE',
+  'EXISTS',
+  'NOTEXISTS',
+  'CONTAINS',
+  'NCONTAINS',
 ] as const;
 
 export type FilterError =
@@ -21,17 +36,36 @@ export type FilterError =
 
 export type FilterParse = { ok: true; filter: Filter } | { ok: false; error: FilterError };
 
-type Kind = 'and' | 'or' | 'nor' | 'not' | 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'nin' | 'type' | 'exists' | 'notexists' | 'contains' | 'ncontains';
+type Kind =
+  'and' | 'or' | 'nor' | 'not' | 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'nin' | 'type' | 'exists' | 'notexists' | 'contains' | 'ncontains';
 
 // Case-insensitive. The vendor's own example writes `eq(...)`, a short name its list does not show, so each
 // operator with a document-store short name takes it too (eq, ne, lt, lte, gt, gte, nin).
 const OPERATORS = new Map<string, Kind>([
-  ['and', 'and'], ['or', 'or'], ['nor', 'nor'], ['not', 'not'],
-  ['equals', 'eq'], ['eq', 'eq'], ['notequals', 'ne'], ['ne', 'ne'],
-  ['lessthan', 'lt'], ['lt', 'lt'], ['lessthanorequal', 'lte'], ['lte', 'lte'],
-  ['greaterthan', 'gt'], ['gt', 'gt'], ['greaterthanorequal', 'gte'], ['gte', 'gte'],
-  ['in', 'in'], ['notin', 'nin'], ['nin', 'nin'], ['type', 'type'],
-  ['exists', 'exists'], ['notexists', 'notexists'], ['contains', 'contains'], ['ncontains', 'ncontains'],
+  ['and', 'and'],
+  ['or', 'or'],
+  ['nor', 'nor'],
+  ['not', 'not'],
+  ['equals', 'eq'],
+  ['eq', 'eq'],
+  ['notequals', 'ne'],
+  ['ne', 'ne'],
+  ['lessthan', 'lt'],
+  ['lt', 'lt'],
+  ['lessthanorequal', 'lte'],
+  ['lte', 'lte'],
+  ['greaterthan', 'gt'],
+  ['gt', 'gt'],
+  ['greaterthanorequal', 'gte'],
+  ['gte', 'gte'],
+  ['in', 'in'],
+  ['notin', 'nin'],
+  ['nin', 'nin'],
+  ['type', 'type'],
+  ['exists', 'exists'],
+  ['notexists', 'notexists'],
+  ['contains', 'contains'],
+  ['ncontains', 'ncontains'],
 ]);
 
 const EXPECTED = {
@@ -48,6 +82,7 @@ const EXPECTED = {
 const SPACE = /\s*/y;
 const WORD = /[A-Za-z0-9_]+/y;
 const FIELD = /[A-Za-z0-9_$]+(?:\.[A-Za-z0-9_$]+)*/y;
+// eslint-disable-next-line no-control-regex -- a JSON string holds no raw control character (RFC 8259)
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?![A-Za-z0-9_])/y;
 const KEYWORD = /(?:true|false|null)(?![A-Za-z0-9_])/y;

@@ -1,3 +1,6 @@
+import type { components, operations } from '../../types/droplit';
+import type { RequestBody } from '../../types/helpers';
+
 // Droplit state and its invariants, with no HTTP: tokens, ecosystems, and environments whose aliases
 // are unique per ecosystem. Every single-record lookup goes through a Map; lists read one ecosystem's
 // own index, so their cost does not grow with the other ecosystems.
@@ -24,17 +27,10 @@ export type CreateOutcome = { ok: true; environment: Environment } | { ok: false
 export type UpdateOutcome = { ok: true; environment: Environment } | { ok: false; reason: 'aliasExists' };
 export type ResolveOutcome = { ok: true; environment: Environment } | { ok: false; reason: 'notFound' | 'ambiguous' };
 
-export interface EnvironmentInput {
-  ecosystemId: string;
-  alias?: string;
-  meta?: Meta;
-}
+export type EnvironmentInput = RequestBody<operations['createEnvironment']>;
 
 /** `alias` null removes it and `meta` null clears it; a field left undefined is unchanged. */
-export interface EnvironmentPatch {
-  alias?: string | null;
-  meta?: Meta | null;
-}
+export type EnvironmentPatch = components['schemas']['EnvironmentUpdate'];
 
 const REFERENCE_PREFIX = '@';
 const SCOPE_SEPARATOR = ';';

@@ -1,6 +1,7 @@
 import type { components } from '../../types/ignisign';
 import { APP_ENVS } from './apiKey';
-import type { IgnisignApp, IgnisignStore } from './store';
+import type { IgnisignApp } from './ignisignApp';
+import type { IgnisignStore } from './store';
 
 type ApplicationContext = components['schemas']['ApplicationContext'];
 
@@ -18,18 +19,23 @@ export function applicationContext(app: IgnisignApp, store: IgnisignStore): Appl
     ignisignApiVersion: 'V4',
     isDefaultApplication: false,
     config: { appId, orgId },
-    envSettings: Object.fromEntries(APP_ENVS.map((appEnv) => [appEnv, {
-      appId,
-      orgId,
-      appEnv,
-      isApiKeyGenerated: store.hasKey(appId, appEnv),
-      currentVersion: 1,
-      webhooks: [],
-      extendedAuthSessionEnabled: false,
-      sharingRestricted: false,
-      apiKeys: [],
-      ssoConfigs: [],
-    }])),
+    envSettings: Object.fromEntries(
+      APP_ENVS.map((appEnv) => [
+        appEnv,
+        {
+          appId,
+          orgId,
+          appEnv,
+          isApiKeyGenerated: store.hasKey(appId, appEnv),
+          currentVersion: 1,
+          webhooks: [],
+          extendedAuthSessionEnabled: false,
+          sharingRestricted: false,
+          apiKeys: [],
+          ssoConfigs: [],
+        },
+      ]),
+    ),
     settings: { appId, orgId, defaultLanguage: app.defaultLanguage },
     signerProfiles: Object.fromEntries(APP_ENVS.map((appEnv) => [appEnv, []])),
   };

@@ -45,7 +45,10 @@ export function authenticateIgnisign(ctx: AuthContext<IgnisignStore>): AuthResul
     if (scope.appId !== appId || scope.appEnv !== appEnv) {
       return {
         ok: false,
-        response: ignisignError(clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', { appId, appEnv }),
+        response: ignisignError(clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', {
+          appId,
+          appEnv,
+        }),
       };
     }
   }

@@ -17,12 +17,37 @@ describe('Ignisign error codes', () => {
 
   it.each<[string, EngineError, number, string]>([
     ['unknown route', { kind: 'routeNotFound', method: 'POST', path: '/v4/auth/app-api' }, 404, 'NOT_YET_IMPLEMENTED'],
-    ['wrong method', { kind: 'methodNotAllowed', method: 'GET', path: '/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules', allow: ['POST'] }, 405, 'BAD_REQUEST'],
-    ['bad path parameter', { kind: 'validation', problems: [{ in: 'path', field: 'appEnv', pointer: '/appEnv', keyword: 'enum', message: 'must be one of' }] }, 400, 'PARAMS_VALIDATION_FAILED'],
-    ['bad query parameter', { kind: 'validation', problems: [{ in: 'query', field: 'x', pointer: '/x', keyword: 'type', message: 'must be string' }] }, 400, 'QUERY_VALIDATION_FAILED'],
-    ['bad body field', { kind: 'validation', problems: [{ in: 'body', field: 'hashSha256_b64', pointer: '/hashSha256_b64', keyword: 'pattern', message: 'must match' }] }, 400, 'BODY_VALIDATION_FAILED'],
+    [
+      'wrong method',
+      { kind: 'methodNotAllowed', method: 'GET', path: '/v4/applications/appId_demo/envs/DEVELOPMENT/log-capsules', allow: ['POST'] },
+      405,
+      'BAD_REQUEST',
+    ],
+    [
+      'bad path parameter',
+      { kind: 'validation', problems: [{ in: 'path', field: 'appEnv', pointer: '/appEnv', keyword: 'enum', message: 'must be one of' }] },
+      400,
+      'PARAMS_VALIDATION_FAILED',
+    ],
+    [
+      'bad query parameter',
+      { kind: 'validation', problems: [{ in: 'query', field: 'x', pointer: '/x', keyword: 'type', message: 'must be string' }] },
+      400,
+      'QUERY_VALIDATION_FAILED',
+    ],
+    [
+      'bad body field',
+      { kind: 'validation', problems: [{ in: 'body', field: 'hashSha256_b64', pointer: '/hashSha256_b64', keyword: 'pattern', message: 'must match' }] },
+      400,
+      'BODY_VALIDATION_FAILED',
+    ],
     ['malformed JSON', { kind: 'malformedBody', message: 'request body is not valid JSON' }, 400, 'BODY_VALIDATION_FAILED'],
-    ['another content type', { kind: 'unsupportedMediaType', contentType: 'text/plain', expected: ['application/json'], requiredFields: ['hashSha256_b64'] }, 400, 'BODY_VALIDATION_FAILED'],
+    [
+      'another content type',
+      { kind: 'unsupportedMediaType', contentType: 'text/plain', expected: ['application/json'], requiredFields: ['hashSha256_b64'] },
+      400,
+      'BODY_VALIDATION_FAILED',
+    ],
     ['body over the limit', { kind: 'bodyTooLarge', limit: 1024 }, 413, 'BAD_REQUEST'],
     ['internal failure', { kind: 'internal', message: 'boom' }, 500, 'INTERNAL_ERROR'],
   ])('%s: its status, and a code from the vendor list, in the full envelope', (_name, error, status, code) => {
@@ -33,7 +58,9 @@ describe('Ignisign error codes', () => {
   });
 
   it('a route the mock lacks names the method and path, so the SDK caller sees which call it was', () => {
-    const { body } = renderIgnisignError({ kind: 'routeNotFound', method: 'POST', path: '/v4/auth/app-api' }, { clock }) as { body: { message: string; context: unknown } };
+    const { body } = renderIgnisignError({ kind: 'routeNotFound', method: 'POST', path: '/v4/auth/app-api' }, { clock }) as {
+      body: { message: string; context: unknown };
+    };
     expect(body.context).toEqual({ method: 'POST', path: '/v4/auth/app-api' });
     expect(body.message).toContain('POST /v4/auth/app-api');
   });

@@ -40,11 +40,17 @@ export function renderIgnisignError(error: EngineError, env: { clock: Clock }): 
     // The vendor's list has no route-level code. Every path an SDK call takes is a real vendor route,
     // so a route standin lacks is one it has not implemented; a wrong method is a bad request.
     case 'routeNotFound':
-      return ignisignError(clock, 404, 'NOT_YET_IMPLEMENTED', `standin does not serve ${error.method} ${error.path} (no such route in specs/ignisign.yaml)`, { method: error.method, path: error.path });
+      return ignisignError(clock, 404, 'NOT_YET_IMPLEMENTED', `standin does not serve ${error.method} ${error.path} (no such route in specs/ignisign.yaml)`, {
+        method: error.method,
+        path: error.path,
+      });
     case 'methodNotAllowed':
       return ignisignError(clock, 405, 'BAD_REQUEST', `${error.method} is not allowed on ${error.path}`, { allow: error.allow });
     case 'validation':
-      return ignisignError(clock, 400, validationCode(error.problems), problemsText(error.problems), { field: error.problems[0]?.field, problems: error.problems });
+      return ignisignError(clock, 400, validationCode(error.problems), problemsText(error.problems), {
+        field: error.problems[0]?.field,
+        problems: error.problems,
+      });
     case 'malformedBody':
       return ignisignError(clock, 400, 'BODY_VALIDATION_FAILED', error.message);
     case 'unsupportedMediaType':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../paths';
 import type { AppEnv } from './apiKey';
-import type { IgnisignApp } from './store';
+import type { IgnisignApp } from './ignisignApp';
 
 // Read once per process; each namespace builds its own store from these values.
 
@@ -21,17 +21,17 @@ const DIR = join(FIXTURES_DIR, 'ignisign');
 let apps: AppFixture[] | undefined;
 let tsaKey: TsaKeyFixture | undefined;
 
-function readJson(file: string): any {
-  return JSON.parse(readFileSync(join(DIR, file), 'utf8'));
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(DIR, file), 'utf8')) as T;
 }
 
 export function appFixtures(): AppFixture[] {
-  apps ??= readJson('apps.json').apps as AppFixture[];
+  apps ??= readJson<{ apps: AppFixture[] }>('apps.json').apps;
   return apps;
 }
 
 /** The documented demo timestamp-authority key (public on purpose; never a real secret). */
 export function tsaKeyFixture(): TsaKeyFixture {
-  tsaKey ??= readJson('tsa-demo-key.json') as TsaKeyFixture;
+  tsaKey ??= readJson<TsaKeyFixture>('tsa-demo-key.json');
   return tsaKey;
 }

@@ -19,11 +19,16 @@ export const createLogCapsule = handler<'createLogCapsule'>((ctx) => {
   }
   switch (outcome.reason) {
     case 'appNotFound':
-      return ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', { appId, appEnv });
+      return ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', {
+        appId,
+        appEnv,
+      });
     case 'invalidEnv':
       return ignisignError(ctx.clock, 400, 'PARAMS_VALIDATION_FAILED', `appEnv must be one of DEVELOPMENT, STAGING, PRODUCTION`, { field: 'appEnv' });
     case 'invalidHash':
-      return ignisignError(ctx.clock, 400, 'BODY_VALIDATION_FAILED', 'hashSha256_b64 must be a base64-encoded SHA-256 digest (44 characters, 32 bytes)', { field: 'hashSha256_b64' });
+      return ignisignError(ctx.clock, 400, 'BODY_VALIDATION_FAILED', 'hashSha256_b64 must be a base64-encoded SHA-256 digest (44 characters, 32 bytes)', {
+        field: 'hashSha256_b64',
+      });
   }
 });
 

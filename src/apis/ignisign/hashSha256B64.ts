@@ -6,7 +6,7 @@
 // may be anything. Every validator.js 13.x release class-validator 0.14 allows agrees at this length.
 // The spec's LogCapsuleRequest pattern states the same rule; a test holds the two together.
 
-export const HASH_B64_LENGTH = 44;
+const HASH_B64_LENGTH = 44;
 
 const ALPHABET = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') ALPHABET[c.charCodeAt(0)] = 1;
@@ -25,4 +25,3 @@ export function isHashSha256B64(value: unknown): value is string {
   if (inAlphabet(a)) return inAlphabet(b) || b === PAD;
   return a === PAD && b === PAD;
 }
-

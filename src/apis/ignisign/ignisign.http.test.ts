@@ -90,8 +90,16 @@ describe('ignisign create: key context and path', () => {
 
   it('a key whose app differs from the path -> 403 INVALID_CONTEXT_RIGHT_NOT_ALLOWED (known or unknown app)', async () => {
     const n = ns();
-    expectError(await create(n, capsules('appId_other', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`), 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED');
-    expectError(await create(n, capsules('appId_unknown', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`), 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED');
+    expectError(
+      await create(n, capsules('appId_other', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`),
+      403,
+      'INVALID_CONTEXT_RIGHT_NOT_ALLOWED',
+    );
+    expectError(
+      await create(n, capsules('appId_unknown', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`),
+      403,
+      'INVALID_CONTEXT_RIGHT_NOT_ALLOWED',
+    );
     expect((await stored(n, 'appId_other')).DEVELOPMENT).toEqual([]);
   });
 
@@ -112,7 +120,11 @@ describe('ignisign create: key context and path', () => {
   });
 
   it('403 comes before body validation', async () => {
-    expectError(await create(ns(), capsules('appId_demo', 'STAGING'), { hashSha256_b64: 'nope' }, `Bearer ${DEV_KEY}`), 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED');
+    expectError(
+      await create(ns(), capsules('appId_demo', 'STAGING'), { hashSha256_b64: 'nope' }, `Bearer ${DEV_KEY}`),
+      403,
+      'INVALID_CONTEXT_RIGHT_NOT_ALLOWED',
+    );
   });
 });
 
@@ -141,7 +153,10 @@ describe("ignisign create: hashSha256_b64 as the vendor's @IsBase64 @Length(44,4
     const res = await create(n, capsules('appId_demo', 'DEVELOPMENT'), { hashSha256_b64: hash }, `Bearer ${DEV_KEY}`);
     expect(res.status).toBe(201);
     expect(res.body.hashSha256_b64).toBe(hash);
-    expect(verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: hash })).toMatchObject({ valid: true, token: { hashSha256_b64: hash, hashAlg: 'SHA-256' } });
+    expect(verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: hash })).toMatchObject({
+      valid: true,
+      token: { hashSha256_b64: hash, hashAlg: 'SHA-256' },
+    });
     expect((await stored(n)).DEVELOPMENT).toEqual([expect.objectContaining({ hashSha256_b64: hash })]);
   });
 
@@ -165,7 +180,10 @@ describe('ignisign create: 201', () => {
     const verified = verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: HASH });
     expect(verified.valid).toBe(true);
     expect(verified.token).toMatchObject({ hashSha256_b64: HASH, genTime: NOW, serial: '1' });
-    expect(verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: Buffer.alloc(32).toString('base64') })).toMatchObject({ valid: false, reason: 'hashMismatch' });
+    expect(verifyTimestampToken(res.body.timestamp_b64, { hashSha256_b64: Buffer.alloc(32).toString('base64') })).toMatchObject({
+      valid: false,
+      reason: 'hashMismatch',
+    });
   });
 
   it('capsules are kept per app and env, and per namespace', async () => {
@@ -193,7 +211,9 @@ describe('ignisign create: 201', () => {
 
   it('parallel creates each get their own serial', async () => {
     const n = ns();
-    const responses = await Promise.all(Array.from({ length: 50 }, () => create(n, capsules('appId_demo', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => create(n, capsules('appId_demo', 'DEVELOPMENT'), { hashSha256_b64: HASH }, `Bearer ${DEV_KEY}`)),
+    );
     expect(responses.every((r) => r.status === 201)).toBe(true);
     const serials = responses.map((r) => verifyTimestampToken(r.body.timestamp_b64).token!.serial);
     expect(new Set(serials).size).toBe(50);
@@ -261,7 +281,14 @@ describe('ignisign: every error carries a code from the vendor list (else the SD
   });
 
   it('413 for a body over the limit -> BAD_REQUEST', async () => {
-    expectError(await request(limited).post(path).set('authorization', auth).send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }), 413, 'BAD_REQUEST');
+    expectError(
+      await request(limited)
+        .post(path)
+        .set('authorization', auth)
+        .send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }),
+      413,
+      'BAD_REQUEST',
+    );
   });
 
   it('500 for an injected fault -> INTERNAL_ERROR', async () => {
@@ -287,7 +314,10 @@ describe('ignisign: every error carries a code from the vendor list (else the SD
       getContext(n, 'appId_other', auth),
       request(app).get('/ignisign/'),
       request(app).delete(context('appId_demo')),
-      request(limited).post(path).set('authorization', auth).send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }),
+      request(limited)
+        .post(path)
+        .set('authorization', auth)
+        .send({ hashSha256_b64: HASH, pad: 'x'.repeat(100) }),
     ]);
     for (const res of responses) {
       expect(res.status).toBeGreaterThanOrEqual(400);

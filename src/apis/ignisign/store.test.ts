@@ -21,7 +21,8 @@ describe('api key format (skv2_<env>_<appIdSuffix>_<secret>)', () => {
     expect(scopeOfKey('skv2_production_abc-123_s_e_c')).toEqual({ appId: 'appId_abc-123', appEnv: 'PRODUCTION' });
   });
   it('is not an skv2 key otherwise', () => {
-    for (const key of ['sk_development_demo', 'skv2_test_demo_x', 'skv2_development_demo_', 'skv2_DEVELOPMENT_demo_x', '']) expect(scopeOfKey(key)).toBeUndefined();
+    for (const key of ['sk_development_demo', 'skv2_test_demo_x', 'skv2_development_demo_', 'skv2_DEVELOPMENT_demo_x', ''])
+      expect(scopeOfKey(key)).toBeUndefined();
   });
 });
 
@@ -70,7 +71,11 @@ describe('IgnisignStore.createCapsule', () => {
       expect(created.capsule.hashSha256_b64).toBe(sent);
       expect(verifyTimestampToken(created.capsule.timestamp_b64, { hashSha256_b64: sent })).toMatchObject({ valid: true, token: { hashSha256_b64: sent } });
     }
-    expect(store.capsulesOf('appId_demo', 'DEVELOPMENT').map((c) => c.hashSha256_b64)).toEqual([`${'A'.repeat(41)}B==`, Buffer.alloc(33, 5).toString('base64'), `${'A'.repeat(42)}B=`]);
+    expect(store.capsulesOf('appId_demo', 'DEVELOPMENT').map((c) => c.hashSha256_b64)).toEqual([
+      `${'A'.repeat(41)}B==`,
+      Buffer.alloc(33, 5).toString('base64'),
+      `${'A'.repeat(42)}B=`,
+    ]);
   });
   it('stores nothing for an invalid hash, env or app', () => {
     const store = freshStore();

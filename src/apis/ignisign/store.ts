@@ -1,19 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_ENVS, type AppEnv, isAppEnv, type KeyScope, maskKey, scopeOfKey } from './apiKey';
 import { isHashSha256B64 } from './hashSha256B64';
+import type { IgnisignApp } from './ignisignApp';
 import { createTimestampToken, type TsaSigner } from './timestampToken';
 
 // One namespace's Ignisign state: applications, their API keys (one per app and env) and the log
 // capsules created per (appId, appEnv). No HTTP here; handlers translate the outcomes.
-
-export interface IgnisignApp {
-  appId: string;
-  orgId: string;
-  appName: string;
-  status: string;
-  appType: string;
-  defaultLanguage: string;
-}
 
 export interface Capsule {
   serial: string;
@@ -22,9 +14,7 @@ export interface Capsule {
   timestamp_b64: string;
 }
 
-export type CreateCapsuleOutcome =
-  | { ok: true; capsule: Capsule }
-  | { ok: false; reason: 'appNotFound' | 'invalidEnv' | 'invalidHash' };
+export type CreateCapsuleOutcome = { ok: true; capsule: Capsule } | { ok: false; reason: 'appNotFound' | 'invalidEnv' | 'invalidHash' };
 
 const scopeKey = (appId: string, appEnv: string) => `${appId}\u0000${appEnv}`;
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -97,10 +87,12 @@ export class IgnisignStore {
       lastSerial: this.lastSerial,
       apps: [...this.apps.values()].map((app) => ({
         ...app,
-        keys: Object.fromEntries(APP_ENVS.flatMap((env) => {
-          const stored = this.keys.get(scopeKey(app.appId, env));
-          return stored ? [[env, stored.masked]] : [];
-        })),
+        keys: Object.fromEntries(
+          APP_ENVS.flatMap((env) => {
+            const stored = this.keys.get(scopeKey(app.appId, env));
+            return stored ? [[env, stored.masked]] : [];
+          }),
+        ),
         capsules: Object.fromEntries(APP_ENVS.map((env) => [env, [...(this.capsules.get(scopeKey(app.appId, env)) ?? [])]])),
       })),
     };

@@ -85,7 +85,9 @@ describe('timestamp token', () => {
     writeFileSync(join(dir, 'signed.bin'), canonical);
     writeFileSync(join(dir, 'sig.bin'), Buffer.from(token.sig, 'base64'));
     try {
-      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'tsa.pub', '-rawin', '-in', 'signed.bin', '-sigfile', 'sig.bin'], { cwd: dir }).toString();
+      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'tsa.pub', '-rawin', '-in', 'signed.bin', '-sigfile', 'sig.bin'], {
+        cwd: dir,
+      }).toString();
       expect(out).toMatch(/Signature Verified Successfully/);
     } catch (e) {
       if ((e as { code?: string }).code === 'ENOENT') return; // no openssl here

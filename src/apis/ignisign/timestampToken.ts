@@ -11,9 +11,9 @@ import { isHashSha256B64 } from './hashSha256B64';
 // canonical     = the token without `sig`, keys sorted, no whitespace (RFC 8785 for these
 //                 ASCII strings and one small integer; `jq -cjS 'del(.sig)'` prints the same bytes).
 
-export const TOKEN_VERSION = 1;
-export const TOKEN_ALG = 'Ed25519';
-export const TOKEN_HASH_ALG = 'SHA-256';
+const TOKEN_VERSION = 1;
+const TOKEN_ALG = 'Ed25519';
+const TOKEN_HASH_ALG = 'SHA-256';
 
 export interface TimestampToken {
   v: number;
@@ -34,15 +34,7 @@ export interface TsaSigner {
 }
 
 export type VerifyFailure =
-  | 'notBase64'
-  | 'notJson'
-  | 'malformed'
-  | 'unsupportedVersion'
-  | 'unsupportedAlgorithm'
-  | 'unknownKey'
-  | 'badPublicKey'
-  | 'badSignature'
-  | 'hashMismatch';
+  'notBase64' | 'notJson' | 'malformed' | 'unsupportedVersion' | 'unsupportedAlgorithm' | 'unknownKey' | 'badPublicKey' | 'badSignature' | 'hashMismatch';
 
 export interface VerifyResult {
   valid: boolean;
@@ -83,7 +75,9 @@ function demoTsaPublic(): { kid: string; publicKey: KeyObject } {
 /** The bytes the signature covers. */
 export function canonicalTokenBytes(fields: UnsignedToken): Buffer {
   const record = fields as unknown as Record<string, unknown>;
-  const keys = Object.keys(record).filter((k) => k !== 'sig').sort();
+  const keys = Object.keys(record)
+    .filter((k) => k !== 'sig')
+    .sort();
   return Buffer.from(`{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(record[k])}`).join(',')}}`, 'utf8');
 }
 

@@ -1,5 +1,5 @@
 import { parseAdvancedQuery, QUERY_LIMITS } from './advancedQuery';
-import type { Certificate } from './store';
+import type { Certificate } from './certificate';
 
 // What a query matches (MongoDB's semantics, as the spec's list description states them) and what
 // it refuses (the spec's AdvancedApplicationCertQuery, plus standin's bounds).
@@ -14,7 +14,14 @@ function certificate(id: string, fields: Partial<Certificate> & { commonName?: s
     lastUpdated: '2024-01-01T00:00:00.000Z',
     name: commonName,
     status: 'active',
-    certificateInfo: { serialNumber: `0${id}`, fingerprint: 'AA:BB', commonName, issuerName: 'Acme CA', notValidBefore: '2024-01-01T00:00:00.000Z', notValidAfter: '2034-01-01T00:00:00.000Z' },
+    certificateInfo: {
+      serialNumber: `0${id}`,
+      fingerprint: 'AA:BB',
+      commonName,
+      issuerName: 'Acme CA',
+      notValidBefore: '2024-01-01T00:00:00.000Z',
+      notValidAfter: '2034-01-01T00:00:00.000Z',
+    },
     filterType: 'all',
     pubTopics: [],
     subTopics: [],
@@ -101,9 +108,17 @@ describe('advanced query: what is refused (400 Validation), never ignored', () =
     ['a non-boolean $ci', { name: { $startsWith: 'a', $ci: 'yes' } }, "query parameter 'query': 'name.$ci' must be a boolean"],
     ['$in that is not an array', { name: { $in: 'a' } }, "query parameter 'query': 'name.$in' must be an array of at most 100 strings, numbers or booleans"],
     ['null in $in', { name: { $in: [null] } }, "query parameter 'query': 'name.$in' must be an array of at most 100 strings, numbers or booleans"],
-    ['$in of 101 values', { name: { $in: Array.from({ length: 101 }, (_, i) => i) } }, "query parameter 'query': 'name.$in' must be an array of at most 100 strings, numbers or booleans"],
+    [
+      '$in of 101 values',
+      { name: { $in: Array.from({ length: 101 }, (_, i) => i) } },
+      "query parameter 'query': 'name.$in' must be an array of at most 100 strings, numbers or booleans",
+    ],
     ['an id that is not 24-hex', { id: 'abc' }, "query parameter 'query': 'id' must be a 24-hex ObjectId or null, or an object of one operator"],
-    ['two operators on an id', { id: { $gt: '000000000000000000000000', $lt: 'ffffffffffffffffffffffff' } }, "query parameter 'query': 'id' must hold exactly one operator"],
+    [
+      'two operators on an id',
+      { id: { $gt: '000000000000000000000000', $lt: 'ffffffffffffffffffffffff' } },
+      "query parameter 'query': 'id' must hold exactly one operator",
+    ],
     ['no operator on an id', { deviceId: {} }, "query parameter 'query': 'deviceId' must hold exactly one operator"],
     ['a string operator on an id', { id: { $startsWith: '5' } }, "query parameter 'query': 'id.$startsWith' is not allowed"],
     ['$in of non-ids on an id', { deviceId: { $nin: ['x'] } }, "query parameter 'query': 'deviceId.$nin' must be an array of at most 100 24-hex ObjectIds"],
@@ -134,7 +149,9 @@ describe('advanced query: bounded', () => {
 
   it('hostile JSON: 100,000 nested arrays is refused at its first level, without recursion', () => {
     expect(run(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBe("query parameter 'query' must be a JSON object");
-    expect(run(`{"$or":[${'{"$or":['.repeat(5_000)}${']}'.repeat(5_000)}]}`)).toBe(`query parameter 'query' nests $and/$or/$nor deeper than ${QUERY_LIMITS.depth} levels`);
+    expect(run(`{"$or":[${'{"$or":['.repeat(5_000)}${']}'.repeat(5_000)}]}`)).toBe(
+      `query parameter 'query' nests $and/$or/$nor deeper than ${QUERY_LIMITS.depth} levels`,
+    );
   });
 
   it('hostile operands: a long $contains against long values stays linear', () => {

@@ -1,6 +1,6 @@
 import { compileCondition, MAX_LIST_ITEMS } from './queryCondition';
 import { QUERY_FIELDS } from './queryFields';
-import type { Certificate } from './store';
+import type { Certificate } from './certificate';
 
 // The list's `query` parameter: the JSON text of an advancedApplicationCertQuery, as the newest
 // losant-rest sends it (JSON.stringify of the object, in the query string), which overrides
@@ -64,7 +64,10 @@ class Compiler {
   private logical(operator: string, items: unknown, depth: number, at: string): CertificatePredicate {
     if (!Array.isArray(items) || items.length > MAX_LIST_ITEMS) fail(at, `must be an array of at most ${MAX_LIST_ITEMS} queries`);
     if (items.length > 0 && depth + 1 > QUERY_LIMITS.depth) fail('', `nests $and/$or/$nor deeper than ${QUERY_LIMITS.depth} levels`);
-    return logical(operator, items.map((item, i) => this.query(item, depth + 1, `${at}[${i}]`)));
+    return logical(
+      operator,
+      items.map((item, i) => this.query(item, depth + 1, `${at}[${i}]`)),
+    );
   }
 }
 

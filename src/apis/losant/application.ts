@@ -2,7 +2,8 @@ import { foldCase } from './foldCase';
 import { globMatcher, literalPrefix } from './glob';
 import { pageOf } from './listing';
 import { descendingPage, SortedIndex } from '../../core/sortedIndex';
-import type { Certificate, FilterField, ListQuery, SortField, TextFilterField } from './store';
+import type { Certificate } from './certificate';
+import type { FilterField, ListQuery, SortField, TextFilterField } from './listQuery';
 
 // One Losant application's certificates and the indexes its lists read. Lists never sort: the
 // certificates are kept sorted by every sort field (all of them, and per status, for the status
@@ -18,7 +19,7 @@ const GETTERS: Record<SortField, (c: Certificate) => string> = {
   lastUpdated: (c) => c.lastUpdated,
 };
 const getter = (field: SortField | FilterField) => GETTERS[field];
-const SORT_FIELDS = Object.keys(GETTERS) as SortField[];
+export const SORT_FIELDS = Object.keys(GETTERS) as SortField[];
 
 // Code-point order, like a database's binary collation; ISO dates of one format sort chronologically.
 function byCodePoint(a: string, b: string): number {
@@ -147,7 +148,11 @@ export class Application {
       // One sort per field; each status's share of it is already in order.
       const ordered = sortedBy(inIdOrder, field);
       this.all.addAll(field, ordered);
-      for (const status of statuses) this.statusViews(status).addAll(field, ordered.filter((c) => c.status === status));
+      for (const status of statuses)
+        this.statusViews(status).addAll(
+          field,
+          ordered.filter((c) => c.status === status),
+        );
     }
     for (const [field, index] of this.folded) {
       const value = getter(field);

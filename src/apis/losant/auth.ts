@@ -3,7 +3,7 @@ import type { SpecOperation } from '../../core/spec';
 import { forbidden, unauthorized } from './errors';
 import type { LosantState } from './state';
 
-export const SECURITY_SCHEME = 'bearerAuth';
+const SECURITY_SCHEME = 'bearerAuth';
 
 export interface Principal {
   scopes: ReadonlySet<string>;

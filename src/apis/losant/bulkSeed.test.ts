@@ -36,7 +36,13 @@ describe('seedBulkCertificates (/__admin/seed for Losant)', () => {
 
   it('lists the seeded certificates like any others', () => {
     const store = seeded(1000);
-    const outcome = store.list(APP, { sortField: 'certificateInfo.commonName', descending: false, page: 0, perPage: 100, filter: { field: 'status', glob: 'active' } });
+    const outcome = store.list(APP, {
+      sortField: 'certificateInfo.commonName',
+      descending: false,
+      page: 0,
+      perPage: 100,
+      filter: { field: 'status', glob: 'active' },
+    });
     expect(outcome.ok && outcome.items.every((c) => c.status === 'active')).toBe(true);
     expect(outcome.ok && outcome.totalCount).toBe(store.dump()[APP].filter((c) => c.status === 'active').length);
   });

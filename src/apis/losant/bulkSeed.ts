@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { FixtureCertificate } from './fixtures';
-import { type Certificate, type CertificateStatus, defaultName, type FilterType, type LosantStore } from './store';
+import type { Certificate, CertificateStatus, FilterType } from './certificate';
+import { defaultName, type LosantStore } from './store';
 
 // /__admin/seed for Losant: many certificates in one application, for scale benchmarks. Like the
 // fixture's generated certificates, but built for a million records: faker draws only numbers per
@@ -35,7 +36,9 @@ export function seedBulkCertificates(store: LosantStore, faker: Faker, options: 
   const names = infos.map(defaultName);
   const topics = (filterType: FilterType) =>
     filterType === 'whitelist' || filterType === 'blacklist'
-      ? Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () => ['devices/', hex6(faker), hex6(faker), hex6(faker), hex6(faker), '/', TOPIC_KINDS[faker.number.int(2)]].join(''))
+      ? Array.from({ length: faker.number.int({ min: 1, max: 3 }) }, () =>
+          ['devices/', hex6(faker), hex6(faker), hex6(faker), hex6(faker), '/', TOPIC_KINDS[faker.number.int(2)]].join(''),
+        )
       : NO_TOPICS;
   const gap = Math.max(1, Math.floor((2 * (TO - FROM)) / count)); // mean gap (TO - FROM) / count
   const certificates: Certificate[] = new Array(count);

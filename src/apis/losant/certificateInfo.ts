@@ -29,7 +29,9 @@ function attributes(name: string | undefined): Array<[string, string]> {
 }
 
 function lastCommonName(name: string | undefined): string | undefined {
-  return attributes(name).filter(([key]) => key === 'CN').pop()?.[1];
+  return attributes(name)
+    .filter(([key]) => key === 'CN')
+    .pop()?.[1];
 }
 
 /**
@@ -47,7 +49,9 @@ export function readCertificateInfo(pem: string): CertificateInfo | undefined {
 }
 
 function describe(x509: X509Certificate): CertificateInfo {
-  const issuerDn = attributes(x509.issuer).map(([k, v]) => `${k}=${v}`).join(', ');
+  const issuerDn = attributes(x509.issuer)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return {
     serialNumber: colonHex(x509.serialNumber).slice(0, MAX),
     fingerprint: x509.fingerprint,

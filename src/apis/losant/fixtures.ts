@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../paths';
 import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
-import { type Certificate, defaultName } from './store';
+import type { Certificate } from './certificate';
+import { defaultName } from './store';
 
 // fixtures/losant, read and parsed once per process; every namespace is seeded from this value.
 
@@ -20,8 +21,19 @@ export interface LosantFixtures {
 
 const DIR = join(FIXTURES_DIR, 'losant');
 
-function readJson(file: string): any {
-  return JSON.parse(readFileSync(join(DIR, file), 'utf8'));
+/** A certificate as seed.json lists it: its PEM in a file of its own, the fields read from it left out. */
+type SeedCertificate = Omit<Certificate, 'name' | 'applicationCertificateId' | 'applicationId' | 'certificateInfo' | 'certificate'> & {
+  name?: string;
+  certificateFile: string;
+};
+
+interface SeedFile {
+  applications: Array<{ id: string; generated?: number; certificates: SeedCertificate[] }>;
+  generatedCertificateFiles: string[];
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(join(DIR, file), 'utf8')) as T;
 }
 
 function readPem(file: string): FixtureCertificate {
@@ -32,16 +44,23 @@ function readPem(file: string): FixtureCertificate {
 }
 
 function load(): LosantFixtures {
-  const credentials = readJson('credentials.json');
-  const seed = readJson('seed.json');
+  const credentials = readJson<Pick<LosantFixtures, 'tokens'>>('credentials.json');
+  const seed = readJson<SeedFile>('seed.json');
   return {
     tokens: credentials.tokens,
-    applications: seed.applications.map((app: any) => ({
+    applications: seed.applications.map((app) => ({
       id: app.id,
       generated: app.generated ?? 0,
-      certificates: app.certificates.map(({ certificateFile, ...fields }: any): Certificate => {
+      certificates: app.certificates.map(({ certificateFile, ...fields }): Certificate => {
         const { pem, info } = readPem(certificateFile);
-        return { ...fields, name: fields.name ?? defaultName(info), applicationCertificateId: fields.id, applicationId: app.id, certificateInfo: info, certificate: pem };
+        return {
+          ...fields,
+          name: fields.name ?? defaultName(info),
+          applicationCertificateId: fields.id,
+          applicationId: app.id,
+          certificateInfo: info,
+          certificate: pem,
+        };
       }),
     })),
     generatedCertificates: seed.generatedCertificateFiles.map(readPem),

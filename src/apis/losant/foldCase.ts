@@ -23,4 +23,3 @@ export function foldCase(text: string): string {
   }
   return fold;
 }
-

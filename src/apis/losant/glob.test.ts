@@ -36,7 +36,14 @@ describe('globMatcher (list filter is a glob)', () => {
   });
 
   it('agrees with the anchored, case-insensitive RegExp it replaces, on small alphabets', () => {
-    const regexOf = (glob: string) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is');
+    const regexOf = (glob: string) =>
+      new RegExp(
+        `^${glob
+          .split('*')
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'is',
+      );
     const text = (chars: string, maxLength: number) => fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength });
     fc.assert(
       fc.property(text('aAb*.', 12), text('aAbB.', 16), (glob, value) => globMatcher(glob)(value) === regexOf(glob).test(value)),
@@ -74,11 +81,17 @@ describe('literalPrefix', () => {
 describe('substringFinder (KMP)', () => {
   it('finds the first occurrence inside [from, to), like indexOf bounded to the window', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 6 }), fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 20 }), fc.nat(20), fc.nat(20), (needle, text, x, y) => {
-        const [from, to] = [Math.min(x, y, text.length), Math.min(Math.max(x, y), text.length)];
-        const found = text.slice(0, to).indexOf(needle, from);
-        return substringFinder(needle)(text, from, to) === found;
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 6 }),
+        fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 20 }),
+        fc.nat(20),
+        fc.nat(20),
+        (needle, text, x, y) => {
+          const [from, to] = [Math.min(x, y, text.length), Math.min(Math.max(x, y), text.length)];
+          const found = text.slice(0, to).indexOf(needle, from);
+          return substringFinder(needle)(text, from, to) === found;
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -6,7 +6,7 @@ import { parseAdvancedQuery } from './advancedQuery';
 import type { Principal } from './auth';
 import { applicationNotFound, certificateNotFound, invalidCertificate, losantError } from './errors';
 import type { LosantState } from './state';
-import type { ListQuery } from './store';
+import type { ListQuery } from './listQuery';
 
 // By the time a handler runs the engine has checked the token, the ids, the query and the body
 // against specs/losant.yaml; what is left is state: which records exist, and what a PEM says.

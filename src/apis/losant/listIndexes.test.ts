@@ -1,5 +1,8 @@
 import { globMatcher } from './glob';
-import { type Certificate, type CertificateStatus, type ListQuery, LosantStore, SORT_FIELDS } from './store';
+import { SORT_FIELDS } from './application';
+import type { Certificate, CertificateStatus } from './certificate';
+import type { ListQuery } from './listQuery';
+import { LosantStore } from './store';
 import { EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 
 // The store answers lists from indexes kept sorted at insert time; this checks every answer
@@ -87,7 +90,12 @@ describe('LosantStore list indexes agree with filter + sort + slice', () => {
     for (const sortField of SORT_FIELDS) {
       for (const descending of [false, true]) {
         for (const filter of filters) {
-          for (const [page, perPage] of [[0, 100], [1, 37], [3, 250], [50, 20]]) {
+          for (const [page, perPage] of [
+            [0, 100],
+            [1, 37],
+            [3, 250],
+            [50, 20],
+          ]) {
             const query: ListQuery = { sortField, descending, page, perPage, filter };
             const outcome = store.list(APP, query);
             if (!outcome.ok) throw new Error('list failed');

@@ -7,7 +7,14 @@ describe('pageOf (paging picks the right slice of the sorted order)', () => {
 
   it('matches a full sort for every page, near the front, in the middle and at the end', () => {
     const sorted = [...numbers].sort(compare);
-    for (const [offset, limit] of [[0, 10], [30, 10], [990, 10], [0, 1000], [4000, 1000], [9990, 100]]) {
+    for (const [offset, limit] of [
+      [0, 10],
+      [30, 10],
+      [990, 10],
+      [0, 1000],
+      [4000, 1000],
+      [9990, 100],
+    ]) {
       expect(pageOf(numbers, compare, offset, limit)).toEqual(sorted.slice(offset, offset + limit));
     }
   });

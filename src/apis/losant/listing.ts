@@ -44,7 +44,7 @@ function siftUp<T>(heap: T[], item: T, compare: Compare<T>): void {
 
 function replaceTop<T>(heap: T[], item: T, compare: Compare<T>): void {
   heap[0] = item;
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     const left = 2 * i + 1;
     const right = left + 1;
     let largest = i;

@@ -65,7 +65,7 @@ describe('losant: demo data', () => {
     });
   });
 
-  it('is exactly the certificate the spec\'s GET example shows (plus the stored PEM)', async () => {
+  it("is exactly the certificate the spec's GET example shows (plus the stored PEM)", async () => {
     const spec = loadSpec(join(SPECS_DIR, 'losant.yaml'));
     const example = spec.operations.find((o) => o.operationId === 'getApplicationCertificate')!.responses['200'].content['application/json'].example;
     const res = await api().get(DEMO_CERT);
@@ -75,7 +75,9 @@ describe('losant: demo data', () => {
   it('plus a few generated certificates, the same in every fresh namespace and every start (seeded faker)', async () => {
     const first = await api().list();
     const second = await api().list();
-    const restarted = await request(createApp({ apis: ['losant'] }).app).get(`/losant/applications/${APP}/certificates`).set('authorization', `Bearer ${ALL}`);
+    const restarted = await request(createApp({ apis: ['losant'] }).app)
+      .get(`/losant/applications/${APP}/certificates`)
+      .set('authorization', `Bearer ${ALL}`);
     expect(first.body.totalCount).toBe(5);
     expect(second.body).toEqual(first.body);
     expect(restarted.body).toEqual(first.body);
@@ -98,9 +100,15 @@ describe('losant: bearer token and scopes', () => {
     expect(res.body.type).toBe('Unauthorized');
   });
 
-  it('a token without any of the operation\'s scopes (device.get only) → 403 Forbidden on every operation', async () => {
+  it("a token without any of the operation's scopes (device.get only) → 403 Forbidden on every operation", async () => {
     const client = api(NONE);
-    for (const res of [await client.list(), await client.create({ certificate: EXAMPLE_PEM }), await client.get(DEMO_CERT), await client.patch(DEMO_CERT, {}), await client.remove(DEMO_CERT)]) {
+    for (const res of [
+      await client.list(),
+      await client.create({ certificate: EXAMPLE_PEM }),
+      await client.get(DEMO_CERT),
+      await client.patch(DEMO_CERT, {}),
+      await client.remove(DEMO_CERT),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ type: 'Forbidden' });
     }
@@ -110,7 +118,11 @@ describe('losant: bearer token and scopes', () => {
     const client = api(READ);
     expect((await client.list()).status).toBe(200);
     expect((await client.get(DEMO_CERT)).status).toBe(200);
-    for (const res of [await client.create({ certificate: EXAMPLE_PEM }), await client.patch(DEMO_CERT, { description: 'x' }), await client.remove(DEMO_CERT)]) {
+    for (const res of [
+      await client.create({ certificate: EXAMPLE_PEM }),
+      await client.patch(DEMO_CERT, { description: 'x' }),
+      await client.remove(DEMO_CERT),
+    ]) {
       expect(res.status).toBe(403);
       expect(res.body.type).toBe('Forbidden');
     }
@@ -142,7 +154,13 @@ describe('losant: ids', () => {
 
   it('an unknown application → 404 "Application was not found" on every operation', async () => {
     const client = api();
-    for (const res of [await client.list({}, UNKNOWN), await client.create({ certificate: EXAMPLE_PEM }, UNKNOWN), await client.get(DEMO_CERT, UNKNOWN), await client.patch(DEMO_CERT, {}, UNKNOWN), await client.remove(DEMO_CERT, UNKNOWN)]) {
+    for (const res of [
+      await client.list({}, UNKNOWN),
+      await client.create({ certificate: EXAMPLE_PEM }, UNKNOWN),
+      await client.get(DEMO_CERT, UNKNOWN),
+      await client.patch(DEMO_CERT, {}, UNKNOWN),
+      await client.remove(DEMO_CERT, UNKNOWN),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ type: 'NotFound', message: 'Application was not found' });
     }
@@ -215,13 +233,17 @@ describe('losant: create', () => {
   });
 
   it.each([
-    ['a PEM that does not parse', { certificate: '-----BEGIN CERTIFICATE-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END CERTIFICATE-----\n' }, 'certificate is not a valid PEM encoded X.509 certificate'],
+    [
+      'a PEM that does not parse',
+      { certificate: '-----BEGIN CERTIFICATE-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END CERTIFICATE-----\n' },
+      'certificate is not a valid PEM encoded X.509 certificate',
+    ],
     ['text that is no PEM', { certificate: 'x'.repeat(60) }, 'certificate is not a valid PEM encoded X.509 certificate'],
     ['a certificate under 50 characters', { certificate: 'x'.repeat(49) }, "body field 'certificate' must NOT have fewer than 50 characters"],
     ['a certificate over 32767 characters', { certificate: 'x'.repeat(32768) }, "body field 'certificate' must NOT have more than 32767 characters"],
     ['no certificate', { description: 'x' }, "body field 'certificate' is required"],
     ['an unknown property', { certificate: EXAMPLE_PEM, color: 'red' }, "body field 'color' is not allowed"],
-    ['a bad status', { certificate: EXAMPLE_PEM, status: 'paused' }, "body field 'status' must be one of \"active\", \"inactive\""],
+    ['a bad status', { certificate: EXAMPLE_PEM, status: 'paused' }, 'body field \'status\' must be one of "active", "inactive"'],
   ])('%s → 400 Validation, nothing stored', async (_name, body, message) => {
     const client = api();
     const res = await client.create(body);
@@ -249,7 +271,12 @@ describe('losant: patch', () => {
     try {
       const res = await client.patch(DEMO_CERT, { description: 'An example updated certificate description', pubTopics: ['a', 'b'] });
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...before, description: 'An example updated certificate description', pubTopics: ['a', 'b'], lastUpdated: '2024-06-01T12:00:00.000Z' });
+      expect(res.body).toEqual({
+        ...before,
+        description: 'An example updated certificate description',
+        pubTopics: ['a', 'b'],
+        lastUpdated: '2024-06-01T12:00:00.000Z',
+      });
       const again = await client.patch(DEMO_CERT, { pubTopics: ['c'] });
       expect(again.body.pubTopics).toEqual(['c']);
       expect((await client.get(DEMO_CERT)).body).toEqual(again.body);
@@ -314,7 +341,15 @@ describe('losant: list', () => {
   it('defaults: sorted by certificateInfo.commonName asc, page 0 of 100, and echoes them', async () => {
     const res = await api().list({ _actions: 'false', _links: 'true', _embedded: 'true' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ count: 5, totalCount: 5, perPage: 100, page: 0, sortField: 'certificateInfo.commonName', sortDirection: 'asc', applicationId: APP });
+    expect(res.body).toMatchObject({
+      count: 5,
+      totalCount: 5,
+      perPage: 100,
+      page: 0,
+      sortField: 'certificateInfo.commonName',
+      sortDirection: 'asc',
+      applicationId: APP,
+    });
     expect(res.body).not.toHaveProperty('filter');
     expect(names(res)).toEqual([...names(res)].sort());
     expect(names(res)).toContain('myDomain.com');
@@ -362,7 +397,12 @@ describe('losant: list', () => {
 
   it('a blank filter or filterField means no filtering, and is not echoed', async () => {
     const client = api();
-    const queries: Array<Record<string, string>> = [{ filterField: 'status' }, { filterField: 'status', filter: '' }, { filter: 'zzz' }, { filterField: '', filter: 'zzz' }];
+    const queries: Array<Record<string, string>> = [
+      { filterField: 'status' },
+      { filterField: 'status', filter: '' },
+      { filter: 'zzz' },
+      { filterField: '', filter: 'zzz' },
+    ];
     for (const query of queries) {
       const res = await client.list(query);
       expect(res.body.totalCount).toBe(5);
@@ -391,14 +431,17 @@ describe('losant: list', () => {
   });
 
   // Regression (hostile input): these were coerced by Number(): Infinity answered 500, hex was read as a number.
-  it.each(['Infinity', '-Infinity', '1e400', '0x2', '1e2', ' 5', '+5'])('page or perPage = %j → 400 Validation, never 500 or a coerced number', async (value) => {
-    const client = api();
-    for (const name of ['page', 'perPage']) {
-      const res = await client.list({ [name]: value });
-      expect([res.status, res.body.type]).toEqual([400, 'Validation']);
-      expect(res.body.message).toContain(`query parameter '${name}' must match pattern`);
-    }
-  });
+  it.each(['Infinity', '-Infinity', '1e400', '0x2', '1e2', ' 5', '+5'])(
+    'page or perPage = %j → 400 Validation, never 500 or a coerced number',
+    async (value) => {
+      const client = api();
+      for (const name of ['page', 'perPage']) {
+        const res = await client.list({ [name]: value });
+        expect([res.status, res.body.type]).toEqual([400, 'Validation']);
+        expect(res.body.message).toContain(`query parameter '${name}' must match pattern`);
+      }
+    },
+  );
 
   it('page and perPage are decimal digits, leading zeros allowed, echoed as integers', async () => {
     const res = await api().list({ page: '001', perPage: '0002' });
@@ -433,7 +476,7 @@ describe('losant: list', () => {
     expect(over.body).toEqual({ type: 'Validation', message: "query parameter 'filter' must NOT have more than 1024 characters" });
   });
 
-  it('lists only the asked application\'s certificates', async () => {
+  it("lists only the asked application's certificates", async () => {
     const client = api();
     const other = await client.list({}, OTHER_APP);
     expect(other.body).toMatchObject({ totalCount: 2, applicationId: OTHER_APP });

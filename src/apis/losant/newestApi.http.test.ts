@@ -103,7 +103,13 @@ describe('losant newest API: the advanced query parameter', () => {
     const c = client();
     const all = await c.list(APP, { query: { status: { $in: ['active', 'inactive'] } }, sortField: 'creationDate', sortDirection: 'desc' });
     expect(all.body.totalCount).toBe(5);
-    const page = await c.list(APP, { query: { status: { $in: ['active', 'inactive'] } }, sortField: 'creationDate', sortDirection: 'desc', page: 1, perPage: 2 });
+    const page = await c.list(APP, {
+      query: { status: { $in: ['active', 'inactive'] } },
+      sortField: 'creationDate',
+      sortDirection: 'desc',
+      page: 1,
+      perPage: 2,
+    });
     expect(page.body).toMatchObject({ count: 2, totalCount: 5, page: 1, perPage: 2 });
     expect(ids(page)).toEqual(ids(all).slice(2, 4));
   });
@@ -131,10 +137,17 @@ describe('losant newest API: the advanced query parameter', () => {
     ['an unknown field', '{"color":"red"}', "query parameter 'query': 'color' is not allowed"],
     ['an unknown operator', '{"name":{"$regex":"^my"}}', "query parameter 'query': 'name.$regex' is not allowed"],
     ['a bad operand', '{"$or":[{"name":{"$startsWith":""}}]}', "query parameter 'query': '$or[0].name.$startsWith' must be a non-empty string"],
-    ['an id condition with two operators', '{"id":{"$gt":"000000000000000000000000","$lt":"ffffffffffffffffffffffff"}}', "query parameter 'query': 'id' must hold exactly one operator"],
+    [
+      'an id condition with two operators',
+      '{"id":{"$gt":"000000000000000000000000","$lt":"ffffffffffffffffffffffff"}}',
+      "query parameter 'query': 'id' must hold exactly one operator",
+    ],
   ])('%s → 400 Validation, before the application is looked up', async (_name, text, message) => {
     for (const app of [APP, 'aaaaaaaaaaaaaaaaaaaaaaaa']) {
-      const res = await request(standin.app).get(`/losant/applications/${app}/certificates`).query({ query: text }).set('authorization', 'Bearer losant-demo-all');
+      const res = await request(standin.app)
+        .get(`/losant/applications/${app}/certificates`)
+        .query({ query: text })
+        .set('authorization', 'Bearer losant-demo-all');
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ type: 'Validation', message });
     }

@@ -9,7 +9,20 @@ import { substringFinder } from './substringFinder';
 // compares (a string field is never `$gt` a number), a missing field equals only null, and an
 // array field matches when one of its elements does (`$ne`/`$nin`: when none does).
 
-export const OPERATORS: ReadonlySet<string> = new Set(['$eq', '$ne', '$gt', '$lt', '$gte', '$lte', '$startsWith', '$endsWith', '$contains', '$ci', '$in', '$nin']);
+export const OPERATORS: ReadonlySet<string> = new Set([
+  '$eq',
+  '$ne',
+  '$gt',
+  '$lt',
+  '$gte',
+  '$lte',
+  '$startsWith',
+  '$endsWith',
+  '$contains',
+  '$ci',
+  '$in',
+  '$nin',
+]);
 /** The id fields take comparisons and lists only, and exactly one operator per object. */
 export const ID_OPERATORS: ReadonlySet<string> = new Set(['$eq', '$ne', '$gt', '$lt', '$gte', '$lte', '$in', '$nin']);
 /** The most items `$in`/`$nin` (and each of `$and`/`$or`/`$nor`) may hold, as in Losant's schema. */

@@ -1,4 +1,4 @@
-import type { Certificate } from './store';
+import type { Certificate } from './certificate';
 
 // The fields of Losant's advancedApplicationCertQuery (specs/losant.yaml, AdvancedApplicationCertQuery)
 // and where each one is read on a stored certificate. queryFields.test.ts holds this table to the

@@ -36,8 +36,18 @@ describe('the advanced query tables agree with the spec', () => {
   it('accepts exactly the queries the spec schema accepts (within the depth and condition bounds)', () => {
     const validate = ajvCompiler(spec).compile('exact', 'test:AdvancedApplicationCertQuery', { $ref: '#/components/schemas/AdvancedApplicationCertQuery' });
     const id = fc.constantFrom('575ec76c7ae143cd83dc4a96', '575EC76C7AE143CD83DC4A96', '575ec76c7ae143cd83dc4a9', 'zzzzzzzzzzzzzzzzzzzzzzzz');
-    const scalar = fc.oneof(fc.string({ maxLength: 3 }), id, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-    const list = fc.oneof({ weight: 5, arbitrary: fc.array(scalar, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.constant(Array.from({ length: 101 }, () => 'x')) });
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 3 }),
+      id,
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const list = fc.oneof(
+      { weight: 5, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.constant(Array.from({ length: 101 }, () => 'x')) },
+    );
     const operand = fc.oneof(scalar, list, fc.constant({}), fc.constant(''));
     const operators = fc.dictionary(fc.constantFrom(...OPERATORS, '$regex', 'name'), operand, { maxKeys: 3 });
     const condition = fc.oneof(scalar, operators, list);

@@ -1,7 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import type { StateContext } from '../../core/module';
 import { type FixtureCertificate, losantFixtures } from './fixtures';
-import { type Certificate, defaultName, type FilterType, LosantStore } from './store';
+import type { Certificate, FilterType } from './certificate';
+import { defaultName, LosantStore } from './store';
 
 export interface LosantState {
   store: LosantStore;
@@ -33,7 +34,10 @@ function generated(faker: Faker, applicationId: string, source: FixtureCertifica
     creationDate: created.toISOString(),
     lastUpdated: updated.toISOString(),
     name: defaultName(source.info),
-    status: faker.helpers.weightedArrayElement([{ weight: 3, value: 'active' as const }, { weight: 1, value: 'inactive' as const }]),
+    status: faker.helpers.weightedArrayElement([
+      { weight: 3, value: 'active' as const },
+      { weight: 1, value: 'inactive' as const },
+    ]),
     description: `${faker.commerce.productAdjective()} ${source.info.commonName} in ${faker.location.city()}`,
     certificateInfo: source.info,
     filterType,

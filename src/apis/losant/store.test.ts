@@ -1,4 +1,5 @@
-import { type ListQuery, LosantStore } from './store';
+import type { ListQuery } from './listQuery';
+import { LosantStore } from './store';
 import { EXAMPLE_PEM, NO_CN_PEM, SECOND_PEM } from './testing/certificates';
 
 const APP = '575ec8687ae143cd83dc4a97';
@@ -14,7 +15,13 @@ function newStore(): LosantStore {
   return store;
 }
 
-const listAll = (overrides: Partial<ListQuery> = {}): ListQuery => ({ sortField: 'certificateInfo.commonName', descending: false, page: 0, perPage: 100, ...overrides });
+const listAll = (overrides: Partial<ListQuery> = {}): ListQuery => ({
+  sortField: 'certificateInfo.commonName',
+  descending: false,
+  page: 0,
+  perPage: 100,
+  ...overrides,
+});
 
 function created(store: LosantStore, pem = EXAMPLE_PEM, app = APP, now = T0) {
   const outcome = store.create(app, { certificate: pem }, now);
@@ -57,7 +64,10 @@ describe('LosantStore', () => {
   it('create refuses an unknown application, then an unparseable PEM, storing nothing', () => {
     const store = newStore();
     expect(store.create('aaaaaaaaaaaaaaaaaaaaaaaa', { certificate: 'nope' }, T0)).toEqual({ ok: false, reason: 'applicationNotFound' });
-    expect(store.create(APP, { certificate: 'not a certificate at all, but long enough to pass the schema' }, T0)).toEqual({ ok: false, reason: 'invalidCertificate' });
+    expect(store.create(APP, { certificate: 'not a certificate at all, but long enough to pass the schema' }, T0)).toEqual({
+      ok: false,
+      reason: 'invalidCertificate',
+    });
     expect(store.list(APP, listAll())).toMatchObject({ ok: true, totalCount: 0 });
   });
 
@@ -84,7 +94,7 @@ describe('LosantStore', () => {
     expect(store.get(APP.toUpperCase(), c.id.toUpperCase()).ok).toBe(true);
   });
 
-  it('get tells an unknown application from an unknown certificate, and hides other applications\' certificates', () => {
+  it("get tells an unknown application from an unknown certificate, and hides other applications' certificates", () => {
     const store = newStore();
     const c = created(store);
     expect(store.get('bbbbbbbbbbbbbbbbbbbbbbbb', c.id)).toEqual({ ok: false, reason: 'applicationNotFound' });
@@ -99,7 +109,15 @@ describe('LosantStore', () => {
     const outcome = store.patch(APP, c.id, { status: 'inactive', description: 'new', pubTopics: ['c'] }, T1);
     expect(outcome).toMatchObject({
       ok: true,
-      certificate: { status: 'inactive', description: 'new', pubTopics: ['c'], subTopics: [], filterType: 'all', creationDate: T0.toISOString(), lastUpdated: T1.toISOString() },
+      certificate: {
+        status: 'inactive',
+        description: 'new',
+        pubTopics: ['c'],
+        subTopics: [],
+        filterType: 'all',
+        creationDate: T0.toISOString(),
+        lastUpdated: T1.toISOString(),
+      },
     });
     expect(store.get(APP, c.id)).toEqual(outcome);
   });
@@ -114,7 +132,10 @@ describe('LosantStore', () => {
   it('patch with an unparseable certificate changes nothing', () => {
     const store = newStore();
     const c = created(store);
-    expect(store.patch(APP, c.id, { description: 'x', certificate: 'still not a certificate, however long it may be' }, T1)).toEqual({ ok: false, reason: 'invalidCertificate' });
+    expect(store.patch(APP, c.id, { description: 'x', certificate: 'still not a certificate, however long it may be' }, T1)).toEqual({
+      ok: false,
+      reason: 'invalidCertificate',
+    });
     expect(store.get(APP, c.id)).toEqual({ ok: true, certificate: c });
   });
 
@@ -158,7 +179,10 @@ describe('LosantStore', () => {
     it('filters with a glob on status or commonName', () => {
       const { store, a, b } = seeded();
       expect(store.list(APP, listAll({ filter: { field: 'status', glob: 'in*' } }))).toMatchObject({ totalCount: 1, items: [{ id: a.id }] });
-      expect(store.list(APP, listAll({ filter: { field: 'certificateInfo.commonName', glob: '*-DEVICE' } }))).toMatchObject({ totalCount: 2, items: [{ id: a.id }, { id: b.id }] });
+      expect(store.list(APP, listAll({ filter: { field: 'certificateInfo.commonName', glob: '*-DEVICE' } }))).toMatchObject({
+        totalCount: 2,
+        items: [{ id: a.id }, { id: b.id }],
+      });
     });
 
     it('an advanced query (where) overrides the filter, then sorts and pages its matches', () => {

@@ -1,69 +1,11 @@
-import type { CertificatePredicate } from './advancedQuery';
 import { Application } from './application';
+import type { Certificate, CertificatePatch, CertificatePost } from './certificate';
 import { type CertificateInfo, readCertificateInfo } from './certificateInfo';
+import type { ListQuery } from './listQuery';
 
 // Application certificates and their invariants, with no HTTP in sight. Certificates live in one
 // Application per application id (application.ts), so a lookup is two Map reads and a list reads
 // only its own application's sorted indexes.
-
-export type CertificateStatus = 'active' | 'inactive';
-export type FilterType = 'all' | 'whitelist' | 'blacklist' | 'none';
-
-export interface DeviceTag {
-  key?: string;
-  value?: string;
-}
-
-/** A stored certificate, already in the shape the API returns. */
-export interface Certificate {
-  id: string;
-  applicationCertificateId: string;
-  applicationId: string;
-  creationDate: string;
-  lastUpdated: string;
-  /** Set by the client, or else from the certificate when it is stored (defaultName). */
-  name: string;
-  status: CertificateStatus;
-  description?: string;
-  deviceIds?: string[];
-  deviceTags?: DeviceTag[];
-  certificateInfo: CertificateInfo;
-  filterType: FilterType;
-  pubTopics: string[];
-  subTopics: string[];
-  certificate: string;
-}
-
-export interface CertificatePost {
-  certificate: string;
-  name?: string;
-  status?: CertificateStatus;
-  description?: string;
-  deviceIds?: string[];
-  deviceTags?: DeviceTag[];
-  filterType?: FilterType;
-  pubTopics?: string[];
-  subTopics?: string[];
-}
-
-export type CertificatePatch = Partial<Pick<Certificate, 'name' | 'status' | 'description' | 'certificate' | 'filterType' | 'pubTopics' | 'subTopics'>>;
-
-export const SORT_FIELDS = ['name', 'certificateInfo.commonName', 'status', 'id', 'creationDate', 'lastUpdated'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export type FilterField = 'name' | 'certificateInfo.commonName' | 'status';
-/** The filter fields holding free text, which the list keeps case-folded indexes of. */
-export type TextFilterField = Exclude<FilterField, 'status'>;
-
-export interface ListQuery {
-  sortField: SortField;
-  descending: boolean;
-  page: number;
-  perPage: number;
-  /** Both set and non-blank, or no filtering at all. */
-  filter?: { field: FilterField; glob: string };
-  /** An advanced query, which overrides `filter`. */
-  where?: CertificatePredicate;
-}
 
 export type Missing = 'applicationNotFound' | 'certificateNotFound';
 export type Found = { ok: true; certificate: Certificate };

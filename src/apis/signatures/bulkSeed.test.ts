@@ -40,7 +40,11 @@ describe('seedBulkSignatures (/__admin/seed for ncanode)', () => {
     const some = [...store.values()].slice(0, 200);
     for (const [i, s] of some.entries()) {
       if (i % 2) store.remove(s.document, s.thread);
-      else store.save({ document: s.document, thread: s.thread, cms: 'MII', version: currentVersion(s).version, tags: i % 4 ? ['customer_1', 'new_tag'] : [] }, new Date(Date.UTC(2030, 0, 1)));
+      else
+        store.save(
+          { document: s.document, thread: s.thread, cms: 'MII', version: currentVersion(s).version, tags: i % 4 ? ['customer_1', 'new_tag'] : [] },
+          new Date(Date.UTC(2030, 0, 1)),
+        );
     }
     for (const tags of [['customer_1', 'process_2'], ['process_1', 'customer_3', 'customer_2'], ['new_tag', 'customer_2'], ['customer_1']]) {
       expect(store.list({ tags }, { limit: 1, count: true }).total).toBe(anyOf(store, tags));

@@ -2,7 +2,7 @@ import type { EngineError, EngineResponse } from '../../core/types';
 
 // ncanode (perfumer framework) answers errors as {status:false, message}.
 
-export function signaturesError(status: number, message: string): EngineResponse {
+function signaturesError(status: number, message: string): EngineResponse {
   return { status, body: { status: false, message } };
 }
 

@@ -55,6 +55,9 @@ describe('RequestFields', () => {
 
   test('query lists become PHP arrays', () => {
     const tags = fields({ tags: ['a', ' b '] }).get('tags') as Map<string, PhpValue>;
-    expect([...tags]).toEqual([['0', 'a'], ['1', 'b']]);
+    expect([...tags]).toEqual([
+      ['0', 'a'],
+      ['1', 'b'],
+    ]);
   });
 });

@@ -67,7 +67,9 @@ describe('(int)', () => {
     ['', 0],
     ['- 5', 0],
     ['1e400', 0],
+    // eslint-disable-next-line no-loss-of-precision -- PHP_INT_MAX has no exact double; the cast's result is compared as the nearest one
     ['9223372036854775807', 9223372036854775807],
+    // eslint-disable-next-line no-loss-of-precision -- PHP_INT_MAX has no exact double; the cast's result is compared as the nearest one
     ['99999999999999999999', 9223372036854775807],
     ['-99999999999999999999', -9223372036854775808],
   ] as Array<[string, number]>)('of the string %p is %p', (value, n) => {

@@ -23,7 +23,9 @@ describe('decodePhpJson', () => {
     expect(decode('9223372036854775807')).toBe(9223372036854775807n);
     expect(decode('9223372036854775808')).toBe(9223372036854775808);
     expect(decode('-9223372036854775808')).toBe(-9223372036854775808n);
+    // eslint-disable-next-line no-loss-of-precision -- PHP's float is the nearest double, which this literal rounds to
     expect(decode('-9223372036854775809')).toBe(-9223372036854775809);
+    // eslint-disable-next-line no-loss-of-precision -- PHP's float is the nearest double, which this literal rounds to
     expect(decode('12345678901234567890')).toBe(12345678901234567890);
   });
 

@@ -12,8 +12,13 @@ const MAX_DEPTH = 512;
 // An integer literal with more digits than this (or as many and above PHP_INT_MAX) becomes a float.
 const LONG_MIN_DIGITS = '9223372036854775808';
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
-const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
+const LITERALS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
 // The characters a string can hold as they are; one character class, so the match is linear.
+// eslint-disable-next-line no-control-regex -- a JSON string holds no raw control character (RFC 8259)
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 const HEX4 = /^[0-9A-Fa-f]{4}$/;
 

@@ -42,7 +42,15 @@ export function loadSignaturesFixture(): SignaturesFixture {
 function saveOrThrow(store: SignatureStore, document: string, thread: string, v: FixtureVersion): void {
   const existing = store.get(document, thread);
   const outcome = store.save(
-    { document, thread, cms: v.cms, version: existing && currentVersion(existing).version, createdBy: v.version_created_by, comment: v.version_comment, tags: v.tags },
+    {
+      document,
+      thread,
+      cms: v.cms,
+      version: existing && currentVersion(existing).version,
+      createdBy: v.version_created_by,
+      comment: v.version_comment,
+      tags: v.tags,
+    },
     new Date(parseTimestamp(v.at)),
   );
   if (!outcome.ok) throw new Error(`fixtures/signatures: cannot save ${document}/${thread} at ${v.at}: ${outcome.reason}`);

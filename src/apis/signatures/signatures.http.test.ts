@@ -137,7 +137,14 @@ describe('POST /signature', () => {
 
   test('the first POST for a pair creates version 1 (the version sent is ignored): 201 content.signature', async () => {
     const { call } = fresh();
-    const res = await call('post', '/signature').send({ document: 'new_doc', thread: 'new_thread', version: 9, cms: 'MIIA', version_created_by: 'me', tags: ['t1'] });
+    const res = await call('post', '/signature').send({
+      document: 'new_doc',
+      thread: 'new_thread',
+      version: 9,
+      cms: 'MIIA',
+      version_created_by: 'me',
+      tags: ['t1'],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       status: true,
@@ -362,7 +369,11 @@ describe('input as the PHP service reads it (DefaultRouter v0.9.6, data_type jso
       call('post', '/signature').send(Buffer.from(body.replace('plain_thread', 't3'))), // a Buffer goes without a Content-Type
     ];
     const answers = await Promise.all(sent);
-    expect(answers.map((r) => [r.status, r.body.content?.signature?.thread])).toEqual([[201, 't1'], [201, 't2'], [201, 't3']]);
+    expect(answers.map((r) => [r.status, r.body.content?.signature?.thread])).toEqual([
+      [201, 't1'],
+      [201, 't2'],
+      [201, 't3'],
+    ]);
     const found = await call('get', '/signature').type('text/plain').send('{"document":"plain_doc","thread":"t2"}');
     expect(found.status).toBe(200);
   });
@@ -389,7 +400,8 @@ describe('input as the PHP service reads it (DefaultRouter v0.9.6, data_type jso
 
   test('version is cast with (int): "3", "3.0", 3.0, "4abc" count as the number; "abc" is 0 -> "Version must be set"', async () => {
     const { call } = fresh();
-    const save = (version: unknown) => call('post', '/signature').type('json').send(`{"document":"doc_12","thread":"ticket_42","cms":"V","version":${version}}`);
+    const save = (version: unknown) =>
+      call('post', '/signature').type('json').send(`{"document":"doc_12","thread":"ticket_42","cms":"V","version":${version}}`);
     expect((await save('"abc"')).body).toEqual(VERSION_NOT_SET);
     expect((await save('"3.9x"')).body.content.signature.version).toBe(4);
     expect((await save('"4"')).body.content.signature.version).toBe(5);
@@ -425,9 +437,15 @@ describe('input as the PHP service reads it (DefaultRouter v0.9.6, data_type jso
     const { call, dump } = fresh();
     const before = await dump();
     for (const cms of ['   ', '\t\n', '0', ' 0 ']) {
-      expect((await call('post', '/signature').send({ document: 'trim_doc', thread: 'trim_thread', cms })).body).toEqual({ status: false, message: '"cms" parameter must be set' });
+      expect((await call('post', '/signature').send({ document: 'trim_doc', thread: 'trim_thread', cms })).body).toEqual({
+        status: false,
+        message: '"cms" parameter must be set',
+      });
     }
-    expect((await call('post', '/signature').send({ document: 0, thread: 't', cms: 'c' })).body).toEqual({ status: false, message: '"document" parameter must be set' });
+    expect((await call('post', '/signature').send({ document: 0, thread: 't', cms: 'c' })).body).toEqual({
+      status: false,
+      message: '"document" parameter must be set',
+    });
     expect(await dump()).toEqual(before);
     const padded = await call('post', '/signature').send({ document: ' trim_doc\u0000', thread: '\u000btrim_thread ', cms: ' C ', tags: [' a '] });
     expect(padded.body.content.signature).toMatchObject({ document: 'trim_doc', thread: 'trim_thread', cms: 'C', tags: ['a'] });
@@ -444,7 +462,8 @@ describe('input as the PHP service reads it (DefaultRouter v0.9.6, data_type jso
     expect((await save('b', 'red')).body.content.signature.tags).toEqual([]);
     expect((await save('c', [1, true, '1'])).body.content.signature.tags).toEqual(['1']);
     expect((await save('d', ['ok', ' '])).body).toEqual({ status: false, message: '"tags" parameter is invalid: tags.1 must be a non-empty string' });
-    const ids = async (filter: unknown) => (await call('get', '/signatures').send({ document: 'tagged', tags: filter })).body.content.signatures.map((s: any) => s.thread);
+    const ids = async (filter: unknown) =>
+      (await call('get', '/signatures').send({ document: 'tagged', tags: filter })).body.content.signatures.map((s: any) => s.thread);
     expect(await ids('red')).toEqual(['a']);
     expect(await ids([7, null])).toEqual(['a']);
     expect(await ids([null])).toEqual([]);

@@ -38,7 +38,10 @@ describe('SignatureStore.save', () => {
     expect(outcome.ok).toBe(true);
     const s = store.get('d', 't')!;
     expect(currentVersion(s)).toEqual({ version: 2, cms: 'B', createdBy: 'u2', comment: null, tags: ['z'], createdAtMs: at('2024-05-02T11:00:00').getTime() });
-    expect(s.chain.map((v) => [v.version, v.cms])).toEqual([[1, 'A'], [2, 'B']]);
+    expect(s.chain.map((v) => [v.version, v.cms])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
     expect(s.createdAtMs).toBe(at(T0).getTime());
     expect(s.updatedAtMs).toBe(at('2024-05-02T11:00:00').getTime());
     // The tag indexes follow the replacement.
@@ -72,7 +75,12 @@ describe('SignatureStore.list', () => {
   const ids = (r: { items: Array<{ id: number }> }) => r.items.map((s) => s.id);
 
   test('newest first by created_at, ties by id descending', () => {
-    const store = storeWith(['a', '1', [], '2024-01-02T00:00:00'], ['b', '1', [], '2024-01-01T00:00:00'], ['c', '1', [], '2024-01-02T00:00:00'], ['d', '1', [], '2024-01-03T00:00:00']);
+    const store = storeWith(
+      ['a', '1', [], '2024-01-02T00:00:00'],
+      ['b', '1', [], '2024-01-01T00:00:00'],
+      ['c', '1', [], '2024-01-02T00:00:00'],
+      ['d', '1', [], '2024-01-03T00:00:00'],
+    );
     expect(ids(store.list({}))).toEqual([4, 3, 1, 2]);
   });
 

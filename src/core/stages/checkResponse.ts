@@ -21,7 +21,11 @@ export function checkResponse(parts: EngineParts, op: SpecOperation, response: E
   const problems = v.response(finalResponse.status, finalResponse.headers?.['content-type'], finalResponse.body, finalResponse.headers ?? {});
   if (problems.length === 0) return { response: finalResponse, operationId: op.operationId };
   if (parts.responseValidation === 'strict') {
-    return { response: responseValidationFailed(parts, op.operationId, finalResponse.status, problems), operationId: op.operationId, responseProblems: problems };
+    return {
+      response: responseValidationFailed(parts, op.operationId, finalResponse.status, problems),
+      operationId: op.operationId,
+      responseProblems: problems,
+    };
   }
   parts.onViolation?.(op.operationId, problems);
   return {

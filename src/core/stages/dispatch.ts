@@ -7,7 +7,15 @@ import type { RequestValues } from './readRequest';
 import { refuse } from './refuse';
 
 /** The handler the operationId names, run against the namespace's state; its answer is then checked. */
-export async function dispatch(parts: EngineParts, op: SpecOperation, namespace: string, request: EngineRequest, values: RequestValues, entry: NamespaceEntry, principal: unknown): Promise<Outcome> {
+export async function dispatch(
+  parts: EngineParts,
+  op: SpecOperation,
+  namespace: string,
+  request: EngineRequest,
+  values: RequestValues,
+  entry: NamespaceEntry,
+  principal: unknown,
+): Promise<Outcome> {
   const ctx: HandlerContext<unknown> = {
     request,
     operation: op,

@@ -18,7 +18,12 @@ function parseBody(op: SpecOperation, request: EngineRequest, validators: Operat
   if (!mediaType) {
     return {
       ok: false,
-      error: { kind: 'unsupportedMediaType', contentType: contentType ?? '', expected: validators.requestMediaTypes, requiredFields: validators.requiredBodyFields },
+      error: {
+        kind: 'unsupportedMediaType',
+        contentType: contentType ?? '',
+        expected: validators.requestMediaTypes,
+        requiredFields: validators.requiredBodyFields,
+      },
     };
   }
   const actual = mediaTypeOf(contentType);

@@ -1,6 +1,19 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { AltrCredentials, AltrNeed } from './credentials';
-import { ALL_OPERATIONS, MINUTE, unknownToken, DATE_FORMATS, errorDetail, expectError, put, store, expectStored, readOnly, fillToNearCap, callOp } from './scenarioSupport';
+import {
+  ALL_OPERATIONS,
+  MINUTE,
+  unknownToken,
+  DATE_FORMATS,
+  errorDetail,
+  expectError,
+  put,
+  store,
+  expectStored,
+  readOnly,
+  fillToNearCap,
+  callOp,
+} from './scenarioSupport';
 import { altrSignature } from './signRequest';
 
 // ALTR authentication and permissions: every failure is 401 unauthorized; a key without the
@@ -15,7 +28,15 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     basis: 'vendor',
     readme: ['rule-altr-401'],
     async run(t) {
-      for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: false, headers: { 'x-altr-date': new Date().toISOString() }, invalid: true }), 401, 'unauthorized', undefined, op);
+      for (const op of ALL_OPERATIONS)
+        expectError(
+          t,
+          await callOp(t, op, { auth: false, headers: { 'x-altr-date': new Date().toISOString() }, invalid: true }),
+          401,
+          'unauthorized',
+          undefined,
+          op,
+        );
     },
   },
   {
@@ -59,10 +80,18 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
         ['signed as a POST', altrSignature(t.creds.secret, 'POST', '', date)],
       ];
       for (const [what, sig] of wrongs) {
-        const ex = await t.client.call('getData', { params: { referenceToken: token }, auth: false, headers: { authorization: `ALTR ${t.creds.key}:${sig}`, 'x-altr-date': date } });
+        const ex = await t.client.call('getData', {
+          params: { referenceToken: token },
+          auth: false,
+          headers: { authorization: `ALTR ${t.creds.key}:${sig}`, 'x-altr-date': date },
+        });
         expectError(t, ex, 401, 'unauthorized', undefined, what);
         const message = String(errorDetail(ex).error_message);
-        t.expect.that(ex, !message.includes(t.creds.secret) && !message.includes(altrSignature(t.creds.secret, 'GET', token, date)), 'the 401 message must not reveal the secret or the expected signature');
+        t.expect.that(
+          ex,
+          !message.includes(t.creds.secret) && !message.includes(altrSignature(t.creds.secret, 'GET', token, date)),
+          'the 401 message must not reveal the secret or the expected signature',
+        );
       }
       // PutData signs an empty RESOURCE: a signature over anything else is refused too.
       const post = await put(t, Buffer.from('x'), {
@@ -80,7 +109,12 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     async run(t) {
       const token = unknownToken();
       const sig = altrSignature(t.creds.secret, 'GET', token, new Date().toISOString());
-      const ex = await t.client.call('getData', { params: { referenceToken: token }, auth: false, headers: { authorization: `ALTR ${t.creds.key}:${sig}` }, invalid: true });
+      const ex = await t.client.call('getData', {
+        params: { referenceToken: token },
+        auth: false,
+        headers: { authorization: `ALTR ${t.creds.key}:${sig}` },
+        invalid: true,
+      });
       expectError(t, ex, 401, 'unauthorized');
     },
   },
@@ -103,7 +137,8 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     basis: 'vendor',
     readme: ['rule-altr-skew', 'rule-altr-401'],
     async run(t) {
-      for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
+      for (const op of ALL_OPERATIONS)
+        expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
     },
   },
   {
@@ -113,7 +148,8 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     basis: 'choice',
     readme: ['rule-altr-skew', 'rule-altr-401'],
     async run(t) {
-      for (const op of ALL_OPERATIONS) expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() + 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
+      for (const op of ALL_OPERATIONS)
+        expectError(t, await callOp(t, op, { auth: { date: new Date(Date.now() + 16 * MINUTE).toISOString() } }), 401, 'unauthorized', undefined, op);
     },
   },
   {
@@ -189,7 +225,10 @@ export const authScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
       const token = await store(t, data, metadata);
       await expectStored(t, token, data, { auth: ro });
       t.expect.answer(await t.client.call('getMetadata', { params: { referenceToken: token }, auth: ro }), 200, { success: true, metadata });
-      t.expect.answer(await t.client.call('getTokenStatus', { params: { referenceToken: token }, auth: ro }), 200, { success: true, response: { data: { token_active: true } } });
+      t.expect.answer(await t.client.call('getTokenStatus', { params: { referenceToken: token }, auth: ro }), 200, {
+        success: true,
+        response: { data: { token_active: true } },
+      });
     },
   },
 ];

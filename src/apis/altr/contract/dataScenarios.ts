@@ -1,7 +1,22 @@
 import type { CallInit, Exchange } from '../../../contract/client';
 import type { Scenario } from '../../../contract/scenario';
 import type { AltrCredentials, AltrNeed } from './credentials';
-import { GETS, ALL_OPERATIONS, MINUTE, DEMO_TOKEN, CAP_EXCEEDED, unknownToken, binaryData, errorDetail, expectError, put, store, expectStored, fillToNearCap, callOp } from './scenarioSupport';
+import {
+  GETS,
+  ALL_OPERATIONS,
+  MINUTE,
+  DEMO_TOKEN,
+  CAP_EXCEEDED,
+  unknownToken,
+  binaryData,
+  errorDetail,
+  expectError,
+  put,
+  store,
+  expectStored,
+  fillToNearCap,
+  callOp,
+} from './scenarioSupport';
 import { altrSignature } from './signRequest';
 
 // ALTR data: bytes stored and read back exactly, metadata, token status, and the byte rules
@@ -33,7 +48,12 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
       const token = await store(t, data, metadata);
       const ex = await expectStored(t, token, data);
       t.expect.equal(ex, ex.headers['x-altr-metadata'], metadata, 'X-ALTR-Metadata');
-      t.expect.that(ex, /^application\/octet-stream/.test(ex.headers['content-type'] ?? ''), 'GetData answers application/octet-stream', 'application/octet-stream');
+      t.expect.that(
+        ex,
+        /^application\/octet-stream/.test(ex.headers['content-type'] ?? ''),
+        'GetData answers application/octet-stream',
+        'application/octet-stream',
+      );
     },
   },
   {
@@ -114,7 +134,7 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
   },
   {
     api: 'altr',
-    name: "standin's seeded record: GetData \"Hello, chainAPI!\" with metadata filename.txt, fully available",
+    name: 'standin\'s seeded record: GetData "Hello, chainAPI!" with metadata filename.txt, fully available',
     needs: ['standin'],
     basis: 'choice',
     readme: ['rule-altr-getdata', 'rule-altr-getmetadata', 'rule-altr-token-status'],
@@ -147,7 +167,15 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     readme: ['rule-altr-404'],
     async run(t) {
       for (const token of ['a.b', '~~~', 'x'.repeat(129)]) {
-        for (const op of GETS) expectError(t, await t.client.call(op, { params: { referenceToken: token }, invalid: true }), 400, 'bad_request', undefined, `${op} ${token.slice(0, 10)}`);
+        for (const op of GETS)
+          expectError(
+            t,
+            await t.client.call(op, { params: { referenceToken: token }, invalid: true }),
+            400,
+            'bad_request',
+            undefined,
+            `${op} ${token.slice(0, 10)}`,
+          );
       }
     },
   },
@@ -215,7 +243,14 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     basis: 'choice',
     readme: ['rule-altr-putdata-400'],
     async run(t) {
-      expectError(t, await t.client.call('putData', { headers: { 'content-type': 'application/octet-stream' }, invalid: true }), 400, 'bad_request', undefined, 'empty body');
+      expectError(
+        t,
+        await t.client.call('putData', { headers: { 'content-type': 'application/octet-stream' }, invalid: true }),
+        400,
+        'bad_request',
+        undefined,
+        'empty body',
+      );
     },
   },
   {
@@ -235,7 +270,12 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
       ];
       for (const [what, body, headers] of sends) {
         const ex = await t.client.call('putData', { body, headers });
-        t.expect.that(ex, what !== 'no Content-Type' || ex.request.headers['content-type'] === undefined, 'the untyped write was sent without a Content-Type', 'no Content-Type');
+        t.expect.that(
+          ex,
+          what !== 'no Content-Type' || ex.request.headers['content-type'] === undefined,
+          'the untyped write was sent without a Content-Type',
+          'no Content-Type',
+        );
         t.expect.answer(ex, 200, { success: true, response: { data: { referenceToken: /\S/ } } }, `PutData with ${what}`);
         await expectStored(t, ex.json.response.data.referenceToken, Buffer.from(body));
       }
@@ -283,7 +323,11 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
       const token = unknownToken();
       const sig = altrSignature(t.creds.secret, 'GET', token, date);
       for (const scheme of ['altr', 'Altr']) {
-        const ex = await t.client.call('getData', { params: { referenceToken: token }, auth: false, headers: { authorization: `${scheme} ${t.creds.key}:${sig}`, 'x-altr-date': date } });
+        const ex = await t.client.call('getData', {
+          params: { referenceToken: token },
+          auth: false,
+          headers: { authorization: `${scheme} ${t.creds.key}:${sig}`, 'x-altr-date': date },
+        });
         expectError(t, ex, 401, 'unauthorized', undefined, `scheme ${scheme}`);
       }
     },
@@ -303,7 +347,14 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
         ['a malformed header', () => get({ auth: false, headers: { authorization: `Bearer ${sig}`, 'x-altr-date': date } })],
         ['no X-ALTR-DATE', () => get({ auth: false, headers: { authorization: `ALTR ${t.creds.key}:${sig}` }, invalid: true })],
         ['an unknown key', () => get({ auth: { key: `ALTR-unknown-${t.unique('k')}`, secret: 'some-secret' } })],
-        ['a bad signature', () => get({ auth: false, headers: { authorization: `ALTR ${t.creds.key}:${altrSignature(`${t.creds.secret}-wrong`, 'GET', token, date)}`, 'x-altr-date': date } })],
+        [
+          'a bad signature',
+          () =>
+            get({
+              auth: false,
+              headers: { authorization: `ALTR ${t.creds.key}:${altrSignature(`${t.creds.secret}-wrong`, 'GET', token, date)}`, 'x-altr-date': date },
+            }),
+        ],
         ['an unparseable date', () => get({ auth: { date: 'not a date' } })],
         ['a skewed date', () => get({ auth: { date: new Date(Date.now() - 16 * MINUTE).toISOString() } })],
       ];
@@ -312,10 +363,20 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
         const ex = await send();
         expectError(t, ex, 401, 'unauthorized', undefined, cause);
         const message = String(errorDetail(ex).error_message);
-        t.expect.that(ex, !messages.has(message), `${cause} has the same 401 message as ${messages.get(message)}: ${JSON.stringify(message)}`, 'one message per cause');
+        t.expect.that(
+          ex,
+          !messages.has(message),
+          `${cause} has the same 401 message as ${messages.get(message)}: ${JSON.stringify(message)}`,
+          'one message per cause',
+        );
         messages.set(message, cause);
         if (cause === 'a bad signature') {
-          t.expect.that(ex, message.includes(JSON.stringify(`GET\n${token}\n${date}\n`)), 'the bad-signature message shows the string standin expected to be signed', JSON.stringify(`GET\n${token}\n${date}\n`));
+          t.expect.that(
+            ex,
+            message.includes(JSON.stringify(`GET\n${token}\n${date}\n`)),
+            'the bad-signature message shows the string standin expected to be signed',
+            JSON.stringify(`GET\n${token}\n${date}\n`),
+          );
         }
       }
     },
@@ -343,7 +404,11 @@ export const dataScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
     basis: 'vendor',
     readme: ['rule-altr-401'],
     async run(t) {
-      const ex = await t.client.call('putData', { auth: false, headers: { 'content-type': 'application/octet-stream', 'x-altr-date': new Date().toISOString() }, invalid: true });
+      const ex = await t.client.call('putData', {
+        auth: false,
+        headers: { 'content-type': 'application/octet-stream', 'x-altr-date': new Date().toISOString() },
+        invalid: true,
+      });
       expectError(t, ex, 401, 'unauthorized');
     },
   },

@@ -7,7 +7,14 @@ import { altrAuthHeaders, maskAltrAuthorization } from './signRequest';
 /** What the contract runner knows of ALTR: HMAC-signed requests, and keys of three permissions. */
 export const altrContract: ContractDescriptor<AltrCredentials, AltrNeed> = {
   demoCredentials: ALTR_DEMO_CREDENTIALS,
-  liveFields: { key: 'required', secret: 'required', readOnlyKey: 'optional', readOnlySecret: 'optional', writeOnlyKey: 'optional', writeOnlySecret: 'optional' },
+  liveFields: {
+    key: 'required',
+    secret: 'required',
+    readOnlyKey: 'optional',
+    readOnlySecret: 'optional',
+    writeOnlyKey: 'optional',
+    writeOnlySecret: 'optional',
+  },
   credentials: (live) => ({
     key: live.key!,
     secret: live.secret!,

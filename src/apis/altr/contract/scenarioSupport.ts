@@ -31,10 +31,13 @@ export const DATE_FORMATS: Array<[string, (ms: number) => string]> = [
   ['ISO 8601', (ms) => new Date(ms).toISOString()],
   ['RFC 1123', (ms) => new Date(ms).toUTCString()],
   ['JS Date.toString()', (ms) => new Date(ms).toString()],
-  ['MM-DD-YYYY HH:mm:ss UTC', (ms) => {
-    const d = new Date(ms);
-    return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  }],
+  [
+    'MM-DD-YYYY HH:mm:ss UTC',
+    (ms) => {
+      const d = new Date(ms);
+      return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    },
+  ],
 ];
 
 /** The error detail, wrapped (`{success:false, response:{…}}`) or bare, as the spec's Error schema allows. */
@@ -68,7 +71,12 @@ export async function store(t: T, data: Buffer, metadata?: string): Promise<stri
 export async function expectStored(t: T, token: string, data: Buffer, init: CallInit = {}): Promise<Exchange> {
   const ex = await t.client.call('getData', { ...init, params: { referenceToken: token } });
   t.expect.answer(ex, 200, undefined, 'GetData');
-  t.expect.that(ex, ex.body.equals(data), `GetData returned ${ex.body.length} bytes that differ from the ${data.length} bytes written`, `the ${data.length} bytes PutData stored, byte for byte`);
+  t.expect.that(
+    ex,
+    ex.body.equals(data),
+    `GetData returned ${ex.body.length} bytes that differ from the ${data.length} bytes written`,
+    `the ${data.length} bytes PutData stored, byte for byte`,
+  );
   t.expect.equal(ex, ex.headers['x-expected-hash'], md5(data), 'X-Expected-Hash (hex MD5 of the stored bytes)');
   return ex;
 }

@@ -6,7 +6,4 @@ import { dataScenarios } from './dataScenarios';
 // ALTR chainAPI: the rules of the spec's operation descriptions, one scenario each. Every request
 // is signed by the client (signRequest.ts); `auth: {key, secret, date}` bends one part of it.
 
-export const altrScenarios: Scenario<AltrCredentials, AltrNeed>[] = [
-  ...authScenarios,
-  ...dataScenarios,
-];
+export const altrScenarios: Scenario<AltrCredentials, AltrNeed>[] = [...authScenarios, ...dataScenarios];

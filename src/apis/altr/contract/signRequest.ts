@@ -11,7 +11,7 @@ export function altrSignature(secret: string, method: string, resource: string, 
 
 export function altrAuthHeaders(creds: AltrCredentials, op: SpecOperation, params: Record<string, string>, o: AuthOverride): Record<string, string> {
   const date = o.date ?? new Date().toISOString();
-  const resource = op.method === 'POST' ? '' : params.referenceToken ?? '';
+  const resource = op.method === 'POST' ? '' : (params.referenceToken ?? '');
   const key = o.key ?? creds.key;
   const secret = o.secret ?? creds.secret;
   return { authorization: `ALTR ${key}:${altrSignature(secret, op.method, resource, date)}`, 'x-altr-date': date };

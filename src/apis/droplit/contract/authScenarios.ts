@@ -1,7 +1,7 @@
 import type { CallInit } from '../../../contract/client';
 import type { Scenario } from '../../../contract/scenario';
 import type { DroplitCredentials, DroplitNeed } from './credentials';
-import { UNKNOWN_ENVIRONMENT, expectError, create, info, remove, expectReadBack, listIds, expectNothingStored, label } from './scenarioSupport';
+import { type ListItem, UNKNOWN_ENVIRONMENT, expectError, create, info, remove, expectReadBack, listIds, expectNothingStored, label } from './scenarioSupport';
 
 // Droplit authentication: which tokens each environment operation accepts, and how it refuses the rest.
 
@@ -78,7 +78,11 @@ export const authScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const auth = { token: t.creds.userToken! };
       const listed = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId }, auth });
       t.expect.answer(listed, 200);
-      t.expect.that(listed, listed.json.items.some((i: any) => i.id === env.id), 'the list holds the new environment');
+      t.expect.that(
+        listed,
+        listed.json.items.some((i: ListItem) => i.id === env.id),
+        'the list holds the new environment',
+      );
       t.expect.answer(await t.client.call('getEnvironment', { params: { id: env.id }, auth }), 200, { id: env.id });
       const meta = { $label: label(t, 'by user') };
       t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta }, auth }), 200, { id: env.id, meta });

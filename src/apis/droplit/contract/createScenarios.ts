@@ -1,7 +1,25 @@
 import type { Exchange } from '../../../contract/client';
 import type { Scenario } from '../../../contract/scenario';
 import type { DroplitCredentials, DroplitNeed } from './credentials';
-import { type Environment, UNKNOWN_ECOSYSTEM, ENVIRONMENT_ID, ISO_TIME, UNVERSIONED, REQUIRED_MISSING, expectError, create, info, nestedMeta, expectReadBack, list, listIds, expectNothingStored, expectAliasHolders, label } from './scenarioSupport';
+import {
+  type Environment,
+  type ListItem,
+  UNKNOWN_ECOSYSTEM,
+  ENVIRONMENT_ID,
+  ISO_TIME,
+  UNVERSIONED,
+  REQUIRED_MISSING,
+  expectError,
+  create,
+  info,
+  nestedMeta,
+  expectReadBack,
+  list,
+  listIds,
+  expectNothingStored,
+  expectAliasHolders,
+  label,
+} from './scenarioSupport';
 
 // Droplit create: aliases unique per ecosystem, meta and its system prefix, both path prefixes.
 
@@ -51,7 +69,11 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const body = JSON.stringify({ ecosystemId: t.creds.ecosystemId, alias: t.unique('txt') });
       const text = await t.client.call('createEnvironment', { body, headers: { 'content-type': 'text/plain' }, invalid: true });
       expectError(t, text, 400, 'InvalidParams', REQUIRED_MISSING, '#');
-      const form = await t.client.call('createEnvironment', { body: `ecosystemId=${t.creds.ecosystemId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, invalid: true });
+      const form = await t.client.call('createEnvironment', {
+        body: `ecosystemId=${t.creds.ecosystemId}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        invalid: true,
+      });
       expectError(t, form, 400, 'InvalidParams', REQUIRED_MISSING, '#');
       const none = await t.client.call('createEnvironment', { invalid: true });
       expectError(t, none, 400, 'InvalidParams', REQUIRED_MISSING, '#');
@@ -114,7 +136,11 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     async run(t) {
       const ex = await t.client.call('createEnvironment', { json: { alias: 'not valid!' }, query: { debug: '1' }, invalid: true });
       expectError(t, ex, 400, 'InvalidParams', 'No Query String Allowed', 'debug');
-      t.expect.that(ex, ex.json.errors.every((e: any) => e.message === 'No Query String Allowed'), 'only the query string is reported');
+      t.expect.that(
+        ex,
+        ex.json.errors.every((e: { message: string }) => e.message === 'No Query String Allowed'),
+        'only the query string is reported',
+      );
     },
   },
   {
@@ -211,7 +237,12 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const updated = await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: nestedMeta(100) } });
       expectError(t, updated, 400, 'InvalidParams', 'Metadata Format Invalid', 'meta');
       await expectReadBack(t, env.id, env, 'the environment after the refused update');
-      t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: nestedMeta(99) } }), 200, { id: env.id }, '99 levels are accepted');
+      t.expect.answer(
+        await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: nestedMeta(99) } }),
+        200,
+        { id: env.id },
+        '99 levels are accepted',
+      );
     },
   },
   {
@@ -237,7 +268,11 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     readme: ['rule-droplit-errors', 'rule-droplit-nothing-stored'],
     async run(t) {
       const before = await listIds(t);
-      const ex = await t.client.call('createEnvironment', { body: `{"ecosystemId": "${t.creds.ecosystemId}",`, headers: { 'content-type': 'application/json' }, invalid: true });
+      const ex = await t.client.call('createEnvironment', {
+        body: `{"ecosystemId": "${t.creds.ecosystemId}",`,
+        headers: { 'content-type': 'application/json' },
+        invalid: true,
+      });
       expectError(t, ex, 400, 'InvalidBody', /./);
       await expectNothingStored(t, before, ex);
     },
@@ -250,7 +285,9 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     readme: ['rule-droplit-alias-exists'],
     async run(t) {
       const alias = t.unique('race');
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias, meta: { i } } })));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias, meta: { i } } })),
+      );
       const won = answers.filter((ex) => ex.status === 201);
       t.expect.equal(won[0] ?? answers[0], won.length, 1, 'number of 201 answers');
       for (const ex of answers.filter((a) => a.status !== 201)) expectError(t, ex, 400, 'InvalidBody', 'Alias Exists', 'alias');
@@ -268,13 +305,21 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     async run(t) {
       const name = label(t, 'Prefixed');
       const headers = { 'x-system-metadata-prefix': 'sys_' };
-      const ex = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, meta: { sys_label: name, color: 'red', nested: { sys_inner: 1 } } }, headers });
+      const ex = await t.client.call('createEnvironment', {
+        json: { ecosystemId: t.creds.ecosystemId, meta: { sys_label: name, color: 'red', nested: { sys_inner: 1 } } },
+        headers,
+      });
       t.expect.answer(ex, 201);
       t.expect.equal(ex, ex.json.meta, { sys_label: name, color: 'red', nested: { sys_inner: 1 } }, 'meta in the response to the request with the header');
       const stored = { $label: name, color: 'red', nested: { sys_inner: 1 } };
       await expectReadBack(t, ex.json.id, stored, 'meta read back without the header (top-level keys only are translated)', (e) => e.meta);
       const found = await list(t, `eq(meta.$label, ${JSON.stringify(name)})`);
-      t.expect.equal(found.ex, found.items.map((i) => i.id), [ex.json.id], 'the list filtered on meta.$label');
+      t.expect.equal(
+        found.ex,
+        found.items.map((i) => i.id),
+        [ex.json.id],
+        'the list filtered on meta.$label',
+      );
     },
   },
   {
@@ -290,7 +335,10 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       });
       t.expect.answer(both, 201, { meta: { sys_label: 'A', meta_note: 'B' } });
       await expectReadBack(t, both.json.id, { $label: 'A', meta_note: 'B' }, 'meta stored when both headers are sent', (e) => e.meta);
-      const alone = await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, meta: { meta_note: 'C' } }, headers: { 'x-system-meta-prefix': 'meta_' } });
+      const alone = await t.client.call('createEnvironment', {
+        json: { ecosystemId: t.creds.ecosystemId, meta: { meta_note: 'C' } },
+        headers: { 'x-system-meta-prefix': 'meta_' },
+      });
       t.expect.answer(alone, 201, { meta: { meta_note: 'C' } });
       await expectReadBack(t, alone.json.id, { $note: 'C' }, 'meta stored with x-system-meta-prefix alone', (e) => e.meta);
     },
@@ -320,7 +368,11 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     readme: ['rule-droplit-meta-prefix'],
     async run(t) {
       const env = await create(t, { meta: { $label: 'Before' } });
-      const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { app_label: 'After', n: 1 } }, headers: { 'x-system-metadata-prefix': 'app_' } });
+      const ex = await t.client.call('updateEnvironment', {
+        params: { id: env.id },
+        json: { meta: { app_label: 'After', n: 1 } },
+        headers: { 'x-system-metadata-prefix': 'app_' },
+      });
       t.expect.answer(ex, 200, { id: env.id });
       t.expect.equal(ex, ex.json.meta, { app_label: 'After', n: 1 }, 'meta in the update response');
       await expectReadBack(t, env.id, { $label: 'After', n: 1 }, 'meta read back without the header', (e) => e.meta);
@@ -341,7 +393,11 @@ export const createScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const id: string = made.json.id;
       const listed = await t.client.call('listEnvironments', { path: UNVERSIONED, query: { ecosystemId: t.creds.ecosystemId }, invalid: true });
       t.expect.answer(listed, 200);
-      t.expect.that(listed, listed.json.items.some((i: any) => i.id === id), 'the unversioned list holds the environment');
+      t.expect.that(
+        listed,
+        listed.json.items.some((i: ListItem) => i.id === id),
+        'the unversioned list holds the environment',
+      );
       t.expect.answer(await t.client.call('getEnvironment', { path: `${UNVERSIONED}/${id}`, invalid: true }), 200, { id, alias });
       const meta = { $label: label(t, 'Unversioned') };
       t.expect.answer(await t.client.call('updateEnvironment', { path: `${UNVERSIONED}/${id}`, json: { meta }, invalid: true }), 200, { id, meta });

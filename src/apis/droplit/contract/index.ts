@@ -6,7 +6,14 @@ import { droplitScenarios } from './scenarios';
 /** What the contract runner knows of Droplit: raw tokens of several types, on one ecosystem. */
 export const droplitContract: ContractDescriptor<DroplitCredentials, DroplitNeed> = {
   demoCredentials: DROPLIT_DEMO_CREDENTIALS,
-  liveFields: { accountToken: 'required', userToken: 'optional', serverToken: 'optional', clientToken: 'optional', ecosystemId: 'required', otherEcosystemId: 'optional' },
+  liveFields: {
+    accountToken: 'required',
+    userToken: 'optional',
+    serverToken: 'optional',
+    clientToken: 'optional',
+    ecosystemId: 'required',
+    otherEcosystemId: 'optional',
+  },
   credentials: (live) => ({
     accountToken: live.accountToken!,
     userToken: live.userToken,

@@ -1,6 +1,17 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { DroplitCredentials, DroplitNeed } from './credentials';
-import { type Environment, UNKNOWN_ENVIRONMENT, UNKNOWN_ECOSYSTEM, VENDOR_FILTER_INVALID, expectError, create, info, remove, expectReadBack, list } from './scenarioSupport';
+import {
+  type Environment,
+  UNKNOWN_ENVIRONMENT,
+  UNKNOWN_ECOSYSTEM,
+  VENDOR_FILTER_INVALID,
+  expectError,
+  create,
+  info,
+  remove,
+  expectReadBack,
+  list,
+} from './scenarioSupport';
 
 // Droplit list and info: an ecosystem's environments, the filter language, one environment by id.
 
@@ -8,7 +19,7 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
   // ---------------------------------------------------------------- list
   {
     api: 'droplit',
-    name: 'list: the ecosystem\'s environments in creation order, each with edgeIds []',
+    name: "list: the ecosystem's environments in creation order, each with edgeIds []",
     needs: ['writes'],
     basis: 'choice',
     readme: ['rule-droplit-list-order'],
@@ -17,9 +28,18 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const { ex, items } = await list(t);
       const ids = items.map((i) => i.id);
       const mine = ids.filter((id) => made.some((m) => m.id === id));
-      t.expect.equal(ex, mine, made.map((m) => m.id), 'the new environments in list order');
+      t.expect.equal(
+        ex,
+        mine,
+        made.map((m) => m.id),
+        'the new environments in list order',
+      );
       for (const item of items) t.expect.that(ex, Array.isArray(item.edgeIds) && item.edgeIds.length === 0, `item ${item.id} has edgeIds []`);
-      t.expect.that(ex, items.every((i) => i.ecosystemId === t.creds.ecosystemId), 'every item is in the listed ecosystem');
+      t.expect.that(
+        ex,
+        items.every((i) => i.ecosystemId === t.creds.ecosystemId),
+        'every item is in the listed ecosystem',
+      );
     },
   },
   {
@@ -49,7 +69,12 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       ];
       for (const [filter, expected] of cases) {
         const { ex, items } = await list(t, filter);
-        t.expect.equal(ex, items.map((i) => i.id), expected.map((e) => e.id), `items for filter ${filter}`);
+        t.expect.equal(
+          ex,
+          items.map((i) => i.id),
+          expected.map((e) => e.id),
+          `items for filter ${filter}`,
+        );
       }
     },
   },
@@ -81,13 +106,18 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       ];
       for (const [filter, expected] of cases) {
         const { ex, items } = await list(t, filter);
-        t.expect.equal(ex, items.map((i) => i.id), expected.map((e) => e.id), `items for filter ${filter}`);
+        t.expect.equal(
+          ex,
+          items.map((i) => i.id),
+          expected.map((e) => e.id),
+          `items for filter ${filter}`,
+        );
       }
     },
   },
   {
     api: 'droplit',
-    name: 'list: filter=invalid -> 400 InvalidBody with the vendor\'s "Invalid input \'invalid\' from filter \'invalid\'. Expected \'AND\',… after \'\'" text',
+    name: "list: filter=invalid -> 400 InvalidBody with the vendor's \"Invalid input 'invalid' from filter 'invalid'. Expected 'AND',… after ''\" text",
     basis: 'vendor',
     readme: ['rule-droplit-filter-invalid', 'rule-droplit-messages'],
     async run(t) {
@@ -97,7 +127,7 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
   },
   {
     api: 'droplit',
-    name: 'list: a filter that does not parse -> 400 InvalidBody "Invalid input \'<token>\' from filter \'<filter>\'. Expected …"',
+    name: "list: a filter that does not parse -> 400 InvalidBody \"Invalid input '<token>' from filter '<filter>'. Expected …\"",
     basis: 'choice',
     readme: ['rule-droplit-filter-invalid'],
     async run(t) {
@@ -126,7 +156,12 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       const nest = (depth: number) => `${'not('.repeat(depth)}exists(alias)${')'.repeat(depth)}`;
       const tooDeep = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: nest(40) } });
       expectError(t, tooDeep, 400, 'InvalidBody', /at most 32 nested operators/, 'query');
-      t.expect.answer(await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: nest(30) } }), 200, undefined, '31 nested operators are accepted');
+      t.expect.answer(
+        await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, filter: nest(30) } }),
+        200,
+        undefined,
+        '31 nested operators are accepted',
+      );
     },
   },
   {
@@ -136,7 +171,14 @@ export const listScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     readme: ['rule-droplit-list-ecosystem', 'rule-droplit-messages'],
     async run(t) {
       expectError(t, await t.client.call('listEnvironments', { invalid: true }), 400, 'InvalidParams', 'invalid id', 'ecosystemId');
-      expectError(t, await t.client.call('listEnvironments', { query: { ecosystemId: 'not an id!' }, invalid: true }), 400, 'InvalidParams', 'invalid id', 'ecosystemId');
+      expectError(
+        t,
+        await t.client.call('listEnvironments', { query: { ecosystemId: 'not an id!' }, invalid: true }),
+        400,
+        'InvalidParams',
+        'invalid id',
+        'ecosystemId',
+      );
     },
   },
   {

@@ -1,11 +1,16 @@
 import type { CallInit, Exchange } from '../../../contract/client';
 import { matches, type ScenarioContext } from '../../../contract/scenario';
+import type { components } from '../../../types/droplit';
 import type { DroplitCredentials } from './credentials';
 
 // What the Droplit scenarios share: unknown ids, the vendor's messages word for word, and helpers
 // that create, read back and list environments.
 
 type T = ScenarioContext<DroplitCredentials>;
+
+export type ListItem = components['schemas']['EnvironmentListItem'];
+/** An entry of an error's `errors[]` as the implementation under test sent it: any of it may be missing. */
+type SentErrorItem = Partial<Record<'message' | 'path', unknown>> | null | undefined;
 
 export interface Environment {
   createdAt: string;
@@ -32,9 +37,14 @@ export const VENDOR_FILTER_INVALID =
 /** Every Droplit error is {errorType, errors:[{in?, path, message}]}; this one must name `message` (at `path`). */
 export function expectError(t: T, ex: Exchange, status: number, errorType: string, message: string | RegExp, path?: string) {
   t.expect.answer(ex, status, { errorType });
-  const items: any[] = Array.isArray(ex.json?.errors) ? ex.json.errors : [];
+  const items: SentErrorItem[] = Array.isArray(ex.json?.errors) ? ex.json.errors : [];
   const wanted = `errors[] has an entry${path === undefined ? '' : ` at path '${path}'`} with message ${message}`;
-  t.expect.that(ex, items.some((e) => matches(e?.message, message) && (path === undefined || e?.path === path)), wanted, `${status} {errorType:${errorType}, errors:[{path:${path ?? '…'}, message:${message}}]}`);
+  t.expect.that(
+    ex,
+    items.some((e) => matches(e?.message, message) && (path === undefined || e?.path === path)),
+    wanted,
+    `${status} {errorType:${errorType}, errors:[{path:${path ?? '…'}, message:${message}}]}`,
+  );
 }
 
 export async function create(t: T, body: Record<string, unknown> = {}, init: CallInit = {}): Promise<Environment> {
@@ -71,7 +81,7 @@ export async function expectReadBack(t: T, id: string, expected: unknown, what: 
   t.expect.equal(ex, pick(env), expected, what);
 }
 
-export async function list(t: T, filter?: string): Promise<{ ex: Exchange; items: any[] }> {
+export async function list(t: T, filter?: string): Promise<{ ex: Exchange; items: ListItem[] }> {
   const ex = await t.client.call('listEnvironments', { query: { ecosystemId: t.creds.ecosystemId, ...(filter === undefined ? {} : { filter }) } });
   t.expect.answer(ex, 200, undefined, 'list the ecosystem');
   return { ex, items: Array.isArray(ex.json?.items) ? ex.json.items : [] };
@@ -84,11 +94,16 @@ export async function listIds(t: T): Promise<string[]> {
 /** A refused request stores nothing: the ecosystem lists the same environments as before. */
 export async function expectNothingStored(t: T, before: string[], refused: Exchange) {
   const after = await list(t);
-  t.expect.equal(after.ex, after.items.map((i) => i.id), before, `after the refused ${refused.operationId} (${refused.status}) the ecosystem's environments`);
+  t.expect.equal(
+    after.ex,
+    after.items.map((i) => i.id),
+    before,
+    `after the refused ${refused.operationId} (${refused.status}) the ecosystem's environments`,
+  );
 }
 
 /** The environments holding `alias` in the ecosystem (read with a list filter) are exactly `expected` (ids, or `pick`ed). */
-export async function expectAliasHolders(t: T, alias: string, expected: unknown[], pick: (item: any) => unknown = (item) => item.id) {
+export async function expectAliasHolders(t: T, alias: string, expected: unknown[], pick: (item: ListItem) => unknown = (item) => item.id) {
   const { ex, items } = await list(t, `eq(alias, ${JSON.stringify(alias)})`);
   t.expect.equal(ex, items.map(pick), expected, `the environments with alias ${alias}`);
 }

@@ -7,9 +7,4 @@ import { updateScenarios } from './updateScenarios';
 
 // Droplit environments: the rules of the spec's operation descriptions, one scenario each.
 
-export const droplitScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
-  ...authScenarios,
-  ...createScenarios,
-  ...listScenarios,
-  ...updateScenarios,
-];
+export const droplitScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [...authScenarios, ...createScenarios, ...listScenarios, ...updateScenarios];

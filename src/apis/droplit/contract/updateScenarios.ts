@@ -128,7 +128,12 @@ export const updateScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
         if (ex.json !== undefined) expectError(t, ex, 404, 'NotFound', 'Environment Not Found');
       }
       const after = await list(t);
-      t.expect.equal(after.ex, after.items.map((i) => i.id), before, 'the ecosystem after the refused updates');
+      t.expect.equal(
+        after.ex,
+        after.items.map((i) => i.id),
+        before,
+        'the ecosystem after the refused updates',
+      );
       t.expect.answer(await info(t, UNKNOWN_ENVIRONMENT), 404, undefined, 'the unknown id still names nothing');
     },
   },
@@ -140,7 +145,12 @@ export const updateScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     readme: ['rule-droplit-body-missing', 'rule-droplit-nothing-stored'],
     async run(t) {
       const env = await create(t, { alias: t.unique('ct'), meta: { v: 1 } });
-      const ex = await t.client.call('updateEnvironment', { params: { id: env.id }, body: JSON.stringify({ meta: null }), headers: { 'content-type': 'text/plain' }, invalid: true });
+      const ex = await t.client.call('updateEnvironment', {
+        params: { id: env.id },
+        body: JSON.stringify({ meta: null }),
+        headers: { 'content-type': 'text/plain' },
+        invalid: true,
+      });
       expectError(t, ex, 400, 'InvalidParams', 'Body Parameters Missing');
       await expectReadBack(t, env.id, env, 'the environment after the refused update');
     },
@@ -159,7 +169,12 @@ export const updateScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
       t.expect.answer(ex, 200);
       t.expect.equal(ex, ex.body.length, 0, 'the 200 body length (the devices-delete page: no content)');
       t.expect.answer(await info(t, env.id), 404, undefined, 'info of the deleted environment');
-      t.expect.answer(await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { v: 2 } } }), 404, undefined, 'update of the deleted environment');
+      t.expect.answer(
+        await t.client.call('updateEnvironment', { params: { id: env.id }, json: { meta: { v: 2 } } }),
+        404,
+        undefined,
+        'update of the deleted environment',
+      );
       const again = await remove(t, env.id);
       t.expect.answer(again, 404, undefined, 'a second delete');
       if (again.json !== undefined) expectError(t, again, 404, 'NotFound', 'Environment Not Found');
@@ -176,7 +191,14 @@ export const updateScenarios: Scenario<DroplitCredentials, DroplitNeed>[] = [
     async run(t) {
       const alias = t.unique('reuse');
       const first = await create(t, { alias });
-      expectError(t, await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias } }), 400, 'InvalidBody', 'Alias Exists', 'alias');
+      expectError(
+        t,
+        await t.client.call('createEnvironment', { json: { ecosystemId: t.creds.ecosystemId, alias } }),
+        400,
+        'InvalidBody',
+        'Alias Exists',
+        'alias',
+      );
       t.expect.answer(await remove(t, first.id), 200);
       const second = await create(t, { alias });
       t.expect.that(undefined, second.id !== first.id, 'the new environment has a new id', 'a fresh id');

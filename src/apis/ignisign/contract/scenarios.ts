@@ -44,7 +44,12 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
     async run(t) {
       const context = await t.client.call('getApplicationContext', { params: { appId: t.creds.appId }, auth: false, invalid: true });
       expectError(t, context, 401, 'AUTH_HEADER_NOT_FOUND');
-      const create = await t.client.call('createLogCapsule', { params: createPath(t), json: { hashSha256_b64: sha256b64('no auth') }, auth: false, invalid: true });
+      const create = await t.client.call('createLogCapsule', {
+        params: createPath(t),
+        json: { hashSha256_b64: sha256b64('no auth') },
+        auth: false,
+        invalid: true,
+      });
       expectError(t, create, 401, 'AUTH_HEADER_NOT_FOUND');
     },
   },
@@ -106,7 +111,11 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
     basis: 'choice',
     readme: ['rule-ignisign-path'],
     async run(t) {
-      const ex = await t.client.call('createLogCapsule', { params: createPath(t, t.creds.appId, 'SANDBOX'), json: { hashSha256_b64: sha256b64('x') }, invalid: true });
+      const ex = await t.client.call('createLogCapsule', {
+        params: createPath(t, t.creds.appId, 'SANDBOX'),
+        json: { hashSha256_b64: sha256b64('x') },
+        invalid: true,
+      });
       expectError(t, ex, 400, 'PARAMS_VALIDATION_FAILED');
     },
   },
@@ -118,7 +127,14 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
     readme: ['rule-ignisign-hash'],
     async run(t) {
       const digest = sha256b64('too short');
-      const bad = [digest.slice(0, 43), Buffer.alloc(34, 7).toString('base64'), `${digest.slice(0, 41)}=AA`, digest.replace(/[+/]/g, '-').replace(/^./, '_'), 'not base64 at all, but 44 characters long!!!', ''];
+      const bad = [
+        digest.slice(0, 43),
+        Buffer.alloc(34, 7).toString('base64'),
+        `${digest.slice(0, 41)}=AA`,
+        digest.replace(/[+/]/g, '-').replace(/^./, '_'),
+        'not base64 at all, but 44 characters long!!!',
+        '',
+      ];
       for (const value of bad) {
         const ex = await t.client.call('createLogCapsule', { params: createPath(t), json: { hashSha256_b64: value }, invalid: true });
         expectError(t, ex, 400, 'BODY_VALIDATION_FAILED');
@@ -162,7 +178,7 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
   },
   {
     api: 'ignisign',
-    name: "application context of another existing app -> 403 INVALID_CONTEXT_RIGHT_NOT_ALLOWED",
+    name: 'application context of another existing app -> 403 INVALID_CONTEXT_RIGHT_NOT_ALLOWED',
     needs: ['standin'],
     basis: 'choice',
     readme: ['rule-ignisign-app-context'],
@@ -186,7 +202,10 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
         body: JSON.stringify({ appId: t.creds.appId, appEnv: t.creds.appEnv, secret: 'not-served' }),
       });
       expectError(t, legacy, 404, 'NOT_YET_IMPLEMENTED');
-      const wrongMethod = await t.client.sendUndocumented({ ...t.client.buildRequest('getApplicationContext', { params: { appId: t.creds.appId } }), method: 'DELETE' });
+      const wrongMethod = await t.client.sendUndocumented({
+        ...t.client.buildRequest('getApplicationContext', { params: { appId: t.creds.appId } }),
+        method: 'DELETE',
+      });
       expectError(t, wrongMethod, 405, 'BAD_REQUEST');
     },
   },
@@ -196,7 +215,12 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
     basis: 'choice',
     readme: ['rule-ignisign-auth'],
     async run(t) {
-      const ex = await t.client.call('getApplicationContext', { params: { appId: t.creds.appId }, auth: false, headers: { authorization: 'Bearer' }, invalid: true });
+      const ex = await t.client.call('getApplicationContext', {
+        params: { appId: t.creds.appId },
+        auth: false,
+        headers: { authorization: 'Bearer' },
+        invalid: true,
+      });
       expectError(t, ex, 401, 'AUTH_HEADER_NO_TOKEN');
     },
   },
@@ -245,8 +269,17 @@ export const ignisignScenarios: Scenario<IgnisignCredentials, never>[] = [
       for (const ex of errors) {
         const body = ex.json ?? {};
         t.expect.equal(ex, Object.keys(body).sort(), ['code', 'context', 'message', 'status', 'timestamp'], 'the error fields');
-        t.expect.that(ex, typeof body.message === 'string' && body.status === ex.status && typeof body.code === 'string', 'message is a string, status the HTTP status, code a string');
-        t.expect.that(ex, typeof body.timestamp === 'string' && timestamp.test(body.timestamp), `timestamp is ${t.target.standin ? 'ISO 8601 UTC' : 'a date and time'}`, String(timestamp));
+        t.expect.that(
+          ex,
+          typeof body.message === 'string' && body.status === ex.status && typeof body.code === 'string',
+          'message is a string, status the HTTP status, code a string',
+        );
+        t.expect.that(
+          ex,
+          typeof body.timestamp === 'string' && timestamp.test(body.timestamp),
+          `timestamp is ${t.target.standin ? 'ISO 8601 UTC' : 'a date and time'}`,
+          String(timestamp),
+        );
         t.expect.that(ex, body.context !== null && typeof body.context === 'object' && !Array.isArray(body.context), 'context is an object');
       }
     },

@@ -1,6 +1,21 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { LosantCredentials, LosantNeed } from './credentials';
-import { unparseablePems, UNKNOWN_ID, MALFORMED_IDS, collection, item, expectError, expectInvalidToken, expectForbidden, expectValidation, APPLICATION_NOT_FOUND, list, someCertificateId, owning, refusedWrites } from './scenarioSupport';
+import {
+  unparseablePems,
+  UNKNOWN_ID,
+  MALFORMED_IDS,
+  collection,
+  item,
+  expectError,
+  expectInvalidToken,
+  expectForbidden,
+  expectValidation,
+  APPLICATION_NOT_FOUND,
+  list,
+  someCertificateId,
+  owning,
+  refusedWrites,
+} from './scenarioSupport';
 
 // Losant authentication: an invalid token is 401, a token without the scope is 403.
 
@@ -130,9 +145,18 @@ export const authScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const unknownToken = { token: `not-a-losant-token-${t.unique()}` };
       const ex401 = await t.client.call('getApplicationCertificate', { params: item(t, malformed, malformed), auth: unknownToken, invalid: true });
       expectInvalidToken(t, ex401);
-      const ex403 = await t.client.call('getApplicationCertificate', { params: item(t, malformed, malformed), auth: { token: t.creds.noScopeToken! }, invalid: true });
+      const ex403 = await t.client.call('getApplicationCertificate', {
+        params: item(t, malformed, malformed),
+        auth: { token: t.creds.noScopeToken! },
+        invalid: true,
+      });
       expectForbidden(t, ex403);
-      const ex403body = await t.client.call('createApplicationCertificate', { params: collection(t, UNKNOWN_ID), json: { nonsense: true }, auth: { token: t.creds.readToken! }, invalid: true });
+      const ex403body = await t.client.call('createApplicationCertificate', {
+        params: collection(t, UNKNOWN_ID),
+        json: { nonsense: true },
+        auth: { token: t.creds.readToken! },
+        invalid: true,
+      });
       expectForbidden(t, ex403body);
       const ex400 = await t.client.call('getApplicationCertificate', { params: item(t, malformed, UNKNOWN_ID), invalid: true });
       expectValidation(t, ex400);

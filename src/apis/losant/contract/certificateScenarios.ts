@@ -1,6 +1,29 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { LosantCredentials, LosantNeed } from './credentials';
-import { type Certificate, OPENSSL_CERTIFICATE, unparseablePems, UNKNOWN_ID, MALFORMED_IDS, DEMO, OBJECT_ID, ISO_TIME, collection, item, expectError, expectValidation, APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND, allFive, list, matching, getCertificate, readBack, pause, owning } from './scenarioSupport';
+import {
+  type Certificate,
+  OPENSSL_CERTIFICATE,
+  unparseablePems,
+  UNKNOWN_ID,
+  MALFORMED_IDS,
+  DEMO,
+  OBJECT_ID,
+  ISO_TIME,
+  collection,
+  item,
+  expectError,
+  expectValidation,
+  APPLICATION_NOT_FOUND,
+  CERTIFICATE_NOT_FOUND,
+  allFive,
+  list,
+  matching,
+  getCertificate,
+  readBack,
+  pause,
+  owning,
+  fieldOf,
+} from './scenarioSupport';
 import { certificateFor } from './testCertificate';
 
 // Losant certificates one at a time: ids and 404s, create, patch and delete.
@@ -72,7 +95,11 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
         expectError(t, await t.client.call(op, init), 404, 'NotFound', CERTIFICATE_NOT_FOUND);
       }
       const { ex, items } = await list(t, { perPage: 1000 });
-      t.expect.that(ex, items.every((c) => c.applicationId === t.creds.applicationId && c.id !== foreign!.id), 'the list holds only certificates of its own application');
+      t.expect.that(
+        ex,
+        items.every((c) => c.applicationId === t.creds.applicationId && c.id !== foreign!.id),
+        'the list holds only certificates of its own application',
+      );
       const still = await t.client.call('getApplicationCertificate', { params: item(t, foreign!.id, DEMO.otherApplicationId) });
       t.expect.answer(still, 200, foreign, 'the other application still holds it, unchanged');
     },
@@ -119,7 +146,7 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const fields = { status: 'inactive', description: `made by ${own.prefix}`, filterType: 'whitelist', pubTopics: ['a/b', 'c/#'], subTopics: ['d/+/e'] };
       const created = await own.create('fields', fields);
-      t.expect.equal(undefined, Object.fromEntries(Object.keys(fields).map((k) => [k, (created as any)[k]])), fields, 'the sent fields in the 201');
+      t.expect.equal(undefined, Object.fromEntries(Object.keys(fields).map((k) => [k, fieldOf(created, k)])), fields, 'the sent fields in the 201');
       const back = await readBack(t, created.id);
       const { test: _test, ...body } = created;
       t.expect.equal(undefined, back, body, 'GET of the new certificate');
@@ -134,7 +161,10 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const before = (await list(t, { perPage: 1 })).ex.json.totalCount;
       for (const [what, pem] of unparseablePems()) {
-        const ex = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: pem, description: `${own.prefix} ${what}` } });
+        const ex = await t.client.call('createApplicationCertificate', {
+          params: collection(t),
+          json: { certificate: pem, description: `${own.prefix} ${what}` },
+        });
         own.adopt(ex);
         t.expect.that(ex, ex.status === 400, `${what}: expected status 400, got ${ex.status}`, '400 {type:"Validation"}');
         expectValidation(t, ex);
@@ -174,8 +204,17 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const first = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { description: 'second' } });
       t.expect.answer(first, 200, { id: created.id });
       const afterFirst = first.json as Certificate;
-      t.expect.equal(first, { ...afterFirst, lastUpdated: created.lastUpdated }, { ...created, description: 'second' }, 'the certificate after patching description only');
-      t.expect.that(first, Date.parse(afterFirst.lastUpdated) > Date.parse(created.lastUpdated), `lastUpdated moves forward (${created.lastUpdated} -> ${afterFirst.lastUpdated})`);
+      t.expect.equal(
+        first,
+        { ...afterFirst, lastUpdated: created.lastUpdated },
+        { ...created, description: 'second' },
+        'the certificate after patching description only',
+      );
+      t.expect.that(
+        first,
+        Date.parse(afterFirst.lastUpdated) > Date.parse(created.lastUpdated),
+        `lastUpdated moves forward (${created.lastUpdated} -> ${afterFirst.lastUpdated})`,
+      );
       t.expect.equal(first, afterFirst.creationDate, created.creationDate, 'creationDate after a patch');
       t.expect.equal(undefined, await readBack(t, created.id), afterFirst, 'GET after the first patch');
 
@@ -184,8 +223,17 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const second = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: changes });
       t.expect.answer(second, 200, changes);
       const afterSecond = second.json as Certificate;
-      t.expect.equal(second, { ...afterSecond, lastUpdated: afterFirst.lastUpdated }, { ...afterFirst, ...changes }, 'the certificate after patching status, filterType and topics');
-      t.expect.that(second, Date.parse(afterSecond.lastUpdated) > Date.parse(afterFirst.lastUpdated), `lastUpdated moves forward again (${afterFirst.lastUpdated} -> ${afterSecond.lastUpdated})`);
+      t.expect.equal(
+        second,
+        { ...afterSecond, lastUpdated: afterFirst.lastUpdated },
+        { ...afterFirst, ...changes },
+        'the certificate after patching status, filterType and topics',
+      );
+      t.expect.that(
+        second,
+        Date.parse(afterSecond.lastUpdated) > Date.parse(afterFirst.lastUpdated),
+        `lastUpdated moves forward again (${afterFirst.lastUpdated} -> ${afterSecond.lastUpdated})`,
+      );
       t.expect.equal(undefined, await readBack(t, created.id), afterSecond, 'GET after the second patch');
     }),
   },
@@ -204,7 +252,12 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       if (ex.json.certificate !== undefined) t.expect.equal(ex, ex.json.certificate, replacement.pem, 'the echoed certificate');
       t.expect.equal(undefined, await readBack(t, created.id), ex.json, 'GET after the patch');
       const { ex: listed, items } = await matching(t, replacement.info.commonName);
-      t.expect.equal(listed, items.map((c) => c.id), [created.id], `the list filtered on the new name ${replacement.info.commonName}`);
+      t.expect.equal(
+        listed,
+        items.map((c) => c.id),
+        [created.id],
+        `the list filtered on the new name ${replacement.info.commonName}`,
+      );
     }),
   },
   {
@@ -218,7 +271,11 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const before = await readBack(t, created.id);
       const extras = [{ deviceIds: [] }, { applicationId: UNKNOWN_ID }, { certificateInfo: { commonName: 'forged' } }, { id: UNKNOWN_ID }, { color: 'blue' }];
       for (const extra of extras) {
-        const ex = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { description: 'should not stick', ...extra }, invalid: true });
+        const ex = await t.client.call('patchApplicationCertificate', {
+          params: item(t, created.id),
+          json: { description: 'should not stick', ...extra },
+          invalid: true,
+        });
         expectValidation(t, ex);
       }
       t.expect.equal(undefined, await readBack(t, created.id), before, 'the certificate after the refused patches');
@@ -234,7 +291,10 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const created = await own.create('kept');
       const before = await readBack(t, created.id);
       for (const [what, pem] of unparseablePems()) {
-        const ex = await t.client.call('patchApplicationCertificate', { params: item(t, created.id), json: { certificate: pem, description: 'should not stick' } });
+        const ex = await t.client.call('patchApplicationCertificate', {
+          params: item(t, created.id),
+          json: { certificate: pem, description: 'should not stick' },
+        });
         t.expect.that(ex, ex.status === 400, `${what}: expected status 400, got ${ex.status}`, '400 {type:"Validation"}');
         expectValidation(t, ex);
       }
@@ -255,11 +315,22 @@ export const certificateScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const ex = await t.client.call('deleteApplicationCertificate', { params: item(t, gone.id), json: {} });
       t.expect.answer(ex, 200, { success: true });
       expectError(t, await getCertificate(t, gone.id), 404, 'NotFound', CERTIFICATE_NOT_FOUND);
-      expectError(t, await t.client.call('patchApplicationCertificate', { params: item(t, gone.id), json: { description: 'back?' } }), 404, 'NotFound', CERTIFICATE_NOT_FOUND);
+      expectError(
+        t,
+        await t.client.call('patchApplicationCertificate', { params: item(t, gone.id), json: { description: 'back?' } }),
+        404,
+        'NotFound',
+        CERTIFICATE_NOT_FOUND,
+      );
       expectError(t, await t.client.call('deleteApplicationCertificate', { params: item(t, gone.id), json: {} }), 404, 'NotFound', CERTIFICATE_NOT_FOUND);
       const { ex: listed, items } = await own.listed();
       t.expect.answer(listed, 200, { count: 1, totalCount: 1 });
-      t.expect.equal(listed, items.map((c) => c.id), [kept.id], `certificates named ${own.prefix}-* after the delete`);
+      t.expect.equal(
+        listed,
+        items.map((c) => c.id),
+        [kept.id],
+        `certificates named ${own.prefix}-* after the delete`,
+      );
       await readBack(t, kept.id);
     }),
   },

@@ -7,7 +7,13 @@ import { losantScenarios } from './scenarios';
 export const losantContract: ContractDescriptor<LosantCredentials, LosantNeed> = {
   demoCredentials: LOSANT_DEMO_CREDENTIALS,
   liveFields: { token: 'required', readToken: 'optional', noScopeToken: 'optional', boundedToken: 'optional', applicationId: 'required' },
-  credentials: (live) => ({ token: live.token!, readToken: live.readToken, noScopeToken: live.noScopeToken, boundedToken: live.boundedToken, applicationId: live.applicationId! }),
+  credentials: (live) => ({
+    token: live.token!,
+    readToken: live.readToken,
+    noScopeToken: live.noScopeToken,
+    boundedToken: live.boundedToken,
+    applicationId: live.applicationId!,
+  }),
   authHeaders: (creds, _op, _params, override) => ({ authorization: `Bearer ${override.token ?? creds.token}` }),
   signedHeaders: [],
   needs: {

@@ -15,7 +15,11 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const { ex, items } = await list(t);
       t.expect.answer(ex, 200, { sortField: CN, sortDirection: 'asc', page: 0, perPage: 100, applicationId: t.creds.applicationId.toLowerCase() });
       t.expect.equal(ex, ex.json.count, items.length, 'count');
-      t.expect.that(ex, items.length <= 100 && ex.json.totalCount >= items.length && (ex.json.totalCount > 100 || ex.json.totalCount === items.length), `totalCount ${ex.json.totalCount} agrees with a first page of ${items.length}`);
+      t.expect.that(
+        ex,
+        items.length <= 100 && ex.json.totalCount >= items.length && (ex.json.totalCount > 100 || ex.json.totalCount === items.length),
+        `totalCount ${ex.json.totalCount} agrees with a first page of ${items.length}`,
+      );
       t.expect.that(ex, isSorted(items.map(cnOf), false, false), 'items are in ascending commonName order', items.map(cnOf).join(', '));
       t.expect.that(ex, !('filter' in ex.json) && !('filterField' in ex.json), 'filter and filterField are not echoed when not sent');
     },
@@ -41,7 +45,12 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       for (const [glob, ids] of cases) {
         const { ex, items } = await matching(t, glob);
         t.expect.answer(ex, 200, { count: ids.length, totalCount: ids.length, filterField: CN, filter: glob });
-        t.expect.equal(ex, items.map((i) => i.id), ids, `ids matching ${glob} in commonName order`);
+        t.expect.equal(
+          ex,
+          items.map((i) => i.id),
+          ids,
+          `ids matching ${glob} in commonName order`,
+        );
       }
     }),
   },
@@ -64,7 +73,12 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       for (const [glob, ids] of whole) {
         const { ex, items } = await matching(t, glob);
         t.expect.answer(ex, 200, { count: ids.length, totalCount: ids.length });
-        t.expect.equal(ex, items.map((i) => i.id), ids, `ids matching ${glob}`);
+        t.expect.equal(
+          ex,
+          items.map((i) => i.id),
+          ids,
+          `ids matching ${glob}`,
+        );
       }
     }),
   },
@@ -79,14 +93,37 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const byName = [...made].sort((x, y) => (cnOf(x) < cnOf(y) ? -1 : 1)).map((c) => c.id);
       const asc = await own.listed({ sortField: CN, sortDirection: 'asc' });
       t.expect.answer(asc.ex, 200, { sortField: CN, sortDirection: 'asc' });
-      t.expect.equal(asc.ex, asc.items.map((c) => c.id), byName, 'ascending commonName order');
+      t.expect.equal(
+        asc.ex,
+        asc.items.map((c) => c.id),
+        byName,
+        'ascending commonName order',
+      );
       const desc = await own.listed({ sortField: CN, sortDirection: 'desc' });
-      t.expect.equal(desc.ex, desc.items.map((c) => c.id), [...byName].reverse(), 'descending commonName order');
+      t.expect.equal(
+        desc.ex,
+        desc.items.map((c) => c.id),
+        [...byName].reverse(),
+        'descending commonName order',
+      );
       const upper = await own.listed({ sortField: CN, sortDirection: 'DESC' });
       t.expect.answer(upper.ex, 200, { sortDirection: 'DESC' });
-      t.expect.equal(upper.ex, upper.items.map((c) => c.id), [...byName].reverse(), 'DESC order');
+      t.expect.equal(
+        upper.ex,
+        upper.items.map((c) => c.id),
+        [...byName].reverse(),
+        'DESC order',
+      );
       const byCreation = await own.listed({ sortField: 'creationDate', sortDirection: 'desc' });
-      t.expect.that(byCreation.ex, isSorted(byCreation.items.map((c) => c.creationDate), true, true), 'descending creationDate order');
+      t.expect.that(
+        byCreation.ex,
+        isSorted(
+          byCreation.items.map((c) => c.creationDate),
+          true,
+          true,
+        ),
+        'descending creationDate order',
+      );
       t.expect.equal(byCreation.ex, byCreation.items.map((c) => c.id).sort(), made.map((c) => c.id).sort(), 'the certificates sorted by creationDate');
     }),
   },
@@ -101,7 +138,12 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
           const { ex, items } = await list(t, { sortField, sortDirection, perPage: 1000 });
           t.expect.answer(ex, 200, { sortField, sortDirection, count: items.length });
           const values = items.map((c) => fieldOf(c, sortField));
-          t.expect.that(ex, isSorted(values, sortDirection === 'desc', /Date|lastUpdated/.test(sortField)), `items in ${sortDirection} ${sortField} order`, values.join(', '));
+          t.expect.that(
+            ex,
+            isSorted(values, sortDirection === 'desc', /Date|lastUpdated/.test(sortField)),
+            `items in ${sortDirection} ${sortField} order`,
+            values.join(', '),
+          );
         }
       }
     },
@@ -115,15 +157,30 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const made = [await own.create('p3'), await own.create('p1'), await own.create('p5'), await own.create('p2'), await own.create('p4')];
       const ordered = [...made].sort((x, y) => (cnOf(x) < cnOf(y) ? -1 : 1)).map((c) => c.id);
-      const pages: Array<[number, string[]]> = [[0, ordered.slice(0, 2)], [1, ordered.slice(2, 4)], [2, ordered.slice(4)], [3, []]];
+      const pages: Array<[number, string[]]> = [
+        [0, ordered.slice(0, 2)],
+        [1, ordered.slice(2, 4)],
+        [2, ordered.slice(4)],
+        [3, []],
+      ];
       for (const [page, ids] of pages) {
         const { ex, items } = await own.listed({ page, perPage: 2 });
         t.expect.answer(ex, 200, { page, perPage: 2, count: ids.length, totalCount: 5 });
-        t.expect.equal(ex, items.map((c) => c.id), ids, `page ${page} of 2`);
+        t.expect.equal(
+          ex,
+          items.map((c) => c.id),
+          ids,
+          `page ${page} of 2`,
+        );
       }
       const { ex, items } = await own.listed({ page: 0, perPage: 5 });
       t.expect.answer(ex, 200, { count: 5, totalCount: 5 });
-      t.expect.equal(ex, items.map((c) => c.id), ordered, 'one page of 5');
+      t.expect.equal(
+        ex,
+        items.map((c) => c.id),
+        ordered,
+        'one page of 5',
+      );
     }),
   },
   {
@@ -135,12 +192,27 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const inactive = await own.create('off', { status: 'inactive' });
       const active = await own.create('on');
-      for (const [status, mine, notMine] of [['inactive', inactive, active], ['active', active, inactive]] as const) {
+      for (const [status, mine, notMine] of [
+        ['inactive', inactive, active],
+        ['active', active, inactive],
+      ] as const) {
         const { ex, items } = await list(t, { filterField: 'status', filter: status, perPage: 1000 }, `list with status ${status}`);
         t.expect.answer(ex, 200, { filterField: 'status', filter: status, count: items.length });
-        t.expect.that(ex, items.every((c) => c.status === status), `every item has status ${status}`);
-        t.expect.that(ex, items.some((c) => c.id === mine.id) && !items.some((c) => c.id === notMine.id), `the ${status} certificate is listed, the other is not`);
-        t.expect.that(ex, ex.json.totalCount >= items.length && (ex.json.totalCount > 1000 || ex.json.totalCount === items.length), `totalCount ${ex.json.totalCount} counts the ${items.length} matches`);
+        t.expect.that(
+          ex,
+          items.every((c) => c.status === status),
+          `every item has status ${status}`,
+        );
+        t.expect.that(
+          ex,
+          items.some((c) => c.id === mine.id) && !items.some((c) => c.id === notMine.id),
+          `the ${status} certificate is listed, the other is not`,
+        );
+        t.expect.that(
+          ex,
+          ex.json.totalCount >= items.length && (ex.json.totalCount > 1000 || ex.json.totalCount === items.length),
+          `totalCount ${ex.json.totalCount} counts the ${items.length} matches`,
+        );
       }
     }),
   },
@@ -151,7 +223,11 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     readme: ['rule-losant-list-filter'],
     async run(t) {
       const all = (await list(t, { perPage: 1 })).ex.json.totalCount;
-      const blanks: Array<Record<string, string>> = [{ filterField: CN, filter: '' }, { filterField: '', filter: 'nothing-matches-this*' }, { filter: 'nothing-matches-this*' }];
+      const blanks: Array<Record<string, string>> = [
+        { filterField: CN, filter: '' },
+        { filterField: '', filter: 'nothing-matches-this*' },
+        { filter: 'nothing-matches-this*' },
+      ];
       for (const query of blanks) {
         const { ex } = await list(t, { ...query, perPage: 1 }, `list with ${JSON.stringify(query)}`);
         t.expect.answer(ex, 200, { totalCount: all });
@@ -165,7 +241,17 @@ export const listScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     basis: 'choice',
     readme: ['rule-losant-list-params'],
     async run(t) {
-      const bad: Array<Record<string, string | number>> = [{ sortField: 'description' }, { sortDirection: 'up' }, { sortDirection: 'Desc' }, { filterField: 'description', filter: 'x' }, { page: -1 }, { perPage: 0 }, { perPage: 1001 }, { page: 'first' }, { perPage: '2.5' }];
+      const bad: Array<Record<string, string | number>> = [
+        { sortField: 'description' },
+        { sortDirection: 'up' },
+        { sortDirection: 'Desc' },
+        { filterField: 'description', filter: 'x' },
+        { page: -1 },
+        { perPage: 0 },
+        { perPage: 1001 },
+        { page: 'first' },
+        { perPage: '2.5' },
+      ];
       for (const query of bad) {
         expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query, invalid: true }));
       }

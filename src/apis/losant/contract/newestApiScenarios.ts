@@ -22,7 +22,15 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       t.expect.equal(undefined, unnamed.name, unnamed.test.info.commonName, 'the name of a certificate created without one');
       t.expect.equal(undefined, (await readBack(t, named.id)).name, name, 'the name read back by GET');
       const listed = await own.listed();
-      t.expect.equal(listed.ex, listed.items.map((c) => [c.id, c.name]), [[named.id, name], [unnamed.id, unnamed.name]], `ids and names of ${own.prefix}-*`);
+      t.expect.equal(
+        listed.ex,
+        listed.items.map((c) => [c.id, c.name]),
+        [
+          [named.id, name],
+          [unnamed.id, unnamed.name],
+        ],
+        `ids and names of ${own.prefix}-*`,
+      );
     }),
   },
   {
@@ -51,9 +59,18 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const b = await own.create('b', { name: `${own.prefix} Beta` });
       const a = await own.create('a', { name: `${own.prefix} alpha` });
-      const { ex, items } = await list(t, { filterField: 'name', filter: `${own.prefix.toUpperCase()} *`, sortField: 'name', perPage: 1000 }, 'list filtered by name');
+      const { ex, items } = await list(
+        t,
+        { filterField: 'name', filter: `${own.prefix.toUpperCase()} *`, sortField: 'name', perPage: 1000 },
+        'list filtered by name',
+      );
       t.expect.answer(ex, 200, { filterField: 'name', sortField: 'name', count: 2, totalCount: 2 });
-      t.expect.equal(ex, items.map((c) => c.id), [b.id, a.id], `${own.prefix} * by name ('B' before 'a' by code point)`);
+      t.expect.equal(
+        ex,
+        items.map((c) => c.id),
+        [b.id, a.id],
+        `${own.prefix} * by name ('B' before 'a' by code point)`,
+      );
       const none = await list(t, { filterField: 'name', filter: `${own.prefix} alph` }, 'a name glob without * that is only a prefix');
       t.expect.answer(none.ex, 200, { totalCount: 0 });
     }),
@@ -84,7 +101,12 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       for (const [query, expected] of cases) {
         const { ex, items } = await list(t, { query: JSON.stringify(query), perPage: 1000 }, `list with query ${JSON.stringify(query)}`);
         t.expect.answer(ex, 200, { count: expected.length, totalCount: expected.length });
-        t.expect.equal(ex, items.map((i) => i.id), expected.map((i) => i.id), `ids matching ${JSON.stringify(query)} in commonName order`);
+        t.expect.equal(
+          ex,
+          items.map((i) => i.id),
+          expected.map((i) => i.id),
+          `ids matching ${JSON.stringify(query)} in commonName order`,
+        );
       }
     }),
   },
@@ -99,12 +121,21 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const query = JSON.stringify({ commonName: { $startsWith: `${own.prefix}-q` } });
       const overriding = await list(t, { query, filterField: 'status', filter: 'no-such-status', perPage: 1000 }, 'list with query and filter');
       t.expect.answer(overriding.ex, 200, { totalCount: 3 });
-      t.expect.that(overriding.ex, !('filter' in overriding.ex.json) && !('filterField' in overriding.ex.json), 'filter and filterField are not echoed when query overrides them');
+      t.expect.that(
+        overriding.ex,
+        !('filter' in overriding.ex.json) && !('filterField' in overriding.ex.json),
+        'filter and filterField are not echoed when query overrides them',
+      );
       const desc = made.map((c) => c.id).reverse();
       const first = await list(t, { query, sortField: 'name', sortDirection: 'desc', perPage: 2, page: 0 }, 'page 0 of 2, by name desc');
       const second = await list(t, { query, sortField: 'name', sortDirection: 'desc', perPage: 2, page: 1 }, 'page 1 of 2, by name desc');
       t.expect.answer(second.ex, 200, { count: 1, totalCount: 3 });
-      t.expect.equal(second.ex, [...first.items, ...second.items].map((c) => c.id), desc, 'both pages, by name descending');
+      t.expect.equal(
+        second.ex,
+        [...first.items, ...second.items].map((c) => c.id),
+        desc,
+        'both pages, by name descending',
+      );
     }),
   },
   {
@@ -137,7 +168,8 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const nested = Array.from({ length: 10 }).reduce<unknown>((q) => ({ $and: [q] }), { status: 'active' });
       const wide = { $or: [0, 1, 2].map(() => ({ $and: Array.from({ length: 66 }, () => ({ id: null })) })) };
       const bad = [JSON.stringify({ color: 'red' }), JSON.stringify(nested), JSON.stringify(wide), JSON.stringify({ name: 'x'.repeat(4096) })];
-      for (const query of bad) expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query: { query }, invalid: true }));
+      for (const query of bad)
+        expectValidation(t, await t.client.call('listApplicationCertificates', { params: collection(t), query: { query }, invalid: true }));
     },
   },
   {
@@ -149,11 +181,17 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
     run: owning(async (t, own) => {
       const auth = { token: t.creds.boundedToken! };
       t.expect.answer(await t.client.call('listApplicationCertificates', { params: collection(t), query: { perPage: 1 }, auth }), 200);
-      const created = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: own.certificate('bounded').pem }, auth });
+      const created = await t.client.call('createApplicationCertificate', {
+        params: collection(t),
+        json: { certificate: own.certificate('bounded').pem },
+        auth,
+      });
       own.adopt(created);
       t.expect.answer(created, 201);
       t.expect.answer(await t.client.call('getApplicationCertificate', { params: item(t, created.json.id), auth }), 200, { id: created.json.id });
-      t.expect.answer(await t.client.call('patchApplicationCertificate', { params: item(t, created.json.id), json: { description: 'bounded' }, auth }), 200, { description: 'bounded' });
+      t.expect.answer(await t.client.call('patchApplicationCertificate', { params: item(t, created.json.id), json: { description: 'bounded' }, auth }), 200, {
+        description: 'bounded',
+      });
       t.expect.answer(await t.client.call('deleteApplicationCertificate', { params: item(t, created.json.id), json: {}, auth }), 200, { success: true });
     }),
   },
@@ -166,7 +204,12 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
       const asc = await list(t, { sortDirection: 'asc', perPage: 1000 });
       const blank = await list(t, { sortDirection: '', perPage: 1000 }, 'list with a blank sortDirection');
       t.expect.answer(blank.ex, 200, { sortDirection: '' });
-      t.expect.equal(blank.ex, blank.items.map((c) => c.id), asc.items.map((c) => c.id), 'the order of a blank sortDirection');
+      t.expect.equal(
+        blank.ex,
+        blank.items.map((c) => c.id),
+        asc.items.map((c) => c.id),
+        'the order of a blank sortDirection',
+      );
     },
   },
   {

@@ -58,7 +58,10 @@ export function unparseablePems(): Array<[string, string]> {
   const real = certificateFor('contract-test-unparseable').pem;
   const lines = real.split('\n');
   return [
-    ['PEM armour around bytes that are not DER', `-----BEGIN CERTIFICATE-----\n${Buffer.from('this is not a DER encoded certificate, only text').toString('base64')}\n-----END CERTIFICATE-----\n`],
+    [
+      'PEM armour around bytes that are not DER',
+      `-----BEGIN CERTIFICATE-----\n${Buffer.from('this is not a DER encoded certificate, only text').toString('base64')}\n-----END CERTIFICATE-----\n`,
+    ],
     ['a certificate cut in half', [...lines.slice(0, 3), lines[lines.length - 2]].join('\n')],
     ['a public key, not a certificate', keyPair().device.export({ type: 'spki', format: 'pem' }).toString()],
     ['plain text', 'this is plain text and certainly not a PEM encoded X.509 certificate'],
@@ -83,7 +86,12 @@ export const item = (t: T, applicationCertificateId: string, applicationId = t.c
 /** Every Losant error is {type, message}. */
 export function expectError(t: T, ex: Exchange, status: number, type: string, message?: string | RegExp) {
   t.expect.answer(ex, status, message === undefined ? { type } : { type, message });
-  t.expect.that(ex, typeof ex.json?.message === 'string' && ex.json.message.length > 0, 'a Losant error has a non-empty message', `${status} {type:"${type}", message}`);
+  t.expect.that(
+    ex,
+    typeof ex.json?.message === 'string' && ex.json.message.length > 0,
+    'a Losant error has a non-empty message',
+    `${status} {type:"${type}", message}`,
+  );
 }
 
 export const expectInvalidToken = (t: T, ex: Exchange) => expectError(t, ex, 401, 'Unauthorized', 'Invalid access token');
@@ -191,14 +199,23 @@ export function owning(body: (t: T, own: Own) => Promise<void>): (t: T) => Promi
 /** Tries a create, a patch and a delete of `target` with `init`, expecting `check` on each; nothing may change. */
 export async function refusedWrites(t: T, own: Own, target: Certificate, init: CallInit, check: (ex: Exchange) => void) {
   const before = await readBack(t, target.id);
-  const created = await t.client.call('createApplicationCertificate', { params: collection(t), json: { certificate: own.certificate('refused').pem }, ...init });
+  const created = await t.client.call('createApplicationCertificate', {
+    params: collection(t),
+    json: { certificate: own.certificate('refused').pem },
+    ...init,
+  });
   own.adopt(created);
   check(created);
   check(await t.client.call('patchApplicationCertificate', { params: item(t, target.id), json: { status: 'inactive', description: 'refused' }, ...init }));
   check(await t.client.call('deleteApplicationCertificate', { params: item(t, target.id), json: {}, ...init }));
   t.expect.equal(undefined, await readBack(t, target.id), before, 'the certificate after the refused patch and delete');
   const { ex, items } = await own.listed();
-  t.expect.equal(ex, items.map((c) => c.id), [target.id], `certificates named ${own.prefix}-* after the refused create`);
+  t.expect.equal(
+    ex,
+    items.map((c) => c.id),
+    [target.id],
+    `certificates named ${own.prefix}-* after the refused create`,
+  );
 }
 
 export function isSorted(values: unknown[], descending: boolean, dates: boolean): boolean {
@@ -211,5 +228,5 @@ export function isSorted(values: unknown[], descending: boolean, dates: boolean)
 }
 
 export function fieldOf(c: Certificate, field: string): unknown {
-  return field.split('.').reduce<any>((v, k) => v?.[k], c);
+  return field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], c);
 }

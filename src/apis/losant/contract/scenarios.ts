@@ -10,9 +10,4 @@ import { newestApiScenarios } from './newestApiScenarios';
 // name built from t.unique(), finds them again with a glob on that prefix (so it also runs against a
 // live application that already holds certificates), and deletes what it created when it ends.
 
-export const losantScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
-  ...authScenarios,
-  ...certificateScenarios,
-  ...listScenarios,
-  ...newestApiScenarios,
-];
+export const losantScenarios: Scenario<LosantCredentials, LosantNeed>[] = [...authScenarios, ...certificateScenarios, ...listScenarios, ...newestApiScenarios];

@@ -40,7 +40,8 @@ const ECDSA_SHA256 = sequence(oid('1.2.840.10045.4.3.2'));
 const NOT_BEFORE = '2025-01-01T00:00:00.000Z';
 const NOT_AFTER = '2045-01-01T00:00:00.000Z';
 /** UTCTime YYMMDDHHMMSSZ (years 1950-2049). */
-const utcTime = (iso: string) => der(0x17, Buffer.from(`${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`));
+const utcTime = (iso: string) =>
+  der(0x17, Buffer.from(`${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`));
 const colonHex = (bytes: Buffer) => bytes.toString('hex').match(/../g)!.join(':');
 
 let keys: { ca: KeyObject; device: KeyObject } | undefined;
@@ -74,7 +75,10 @@ export function certificateFor(commonName: string, issuerName = `${commonName} C
   );
   const signature = sign('sha256', tbs, ca);
   const body = sequence(tbs, ECDSA_SHA256, der(0x03, Buffer.from([0]), signature));
-  const pem = `-----BEGIN CERTIFICATE-----\n${body.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+  const pem = `-----BEGIN CERTIFICATE-----\n${body
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
   return {
     pem,
     info: {

@@ -1,28 +1,12 @@
+import { OPENSSL_CERTIFICATE } from '../contract/scenarioSupport';
+
 // Real PEM certificates for tests (made with openssl; EC P-256, self-signed).
 
-/** The spec's POST example: CN example-device. */
-export const EXAMPLE_PEM = `-----BEGIN CERTIFICATE-----
-MIIBhjCCAS2gAwIBAgIUfisyQ/l3rvjvezezj6/WSeQ9/6cwCgYIKoZIzj0EAwIw
-GTEXMBUGA1UEAwwOZXhhbXBsZS1kZXZpY2UwHhcNMjYxMTI0MDExMDMwWhcNMzYx
-MTIxMDExMDMwWjAZMRcwFQYDVQQDDA5leGFtcGxlLWRldmljZTBZMBMGByqGSM49
-AgEGCCqGSM49AwEHA0IABPzzh038CYJs9rH5n0qj6znjO3s7nil06yMJzRr8Nta1
-mgIEP8+1f8ijCfwGHbZ0Y8hzt+QSPKkoLcjqk8p9FJSjUzBRMB0GA1UdDgQWBBRB
-Q/+JIiVyT4VoBNHkiWBaKDCnkzAfBgNVHSMEGDAWgBRBQ/+JIiVyT4VoBNHkiWBa
-KDCnkzAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0cAMEQCICNFFK8Ph3FL
-A4VfARKQshjQxzCG1ngIFEW/NBPuddfdAiAUDZXPMqnarTNsl68zbQoqOgTXy8Q7
-wGomQFjwhUeNhA==
------END CERTIFICATE-----
-`;
+/** The spec's POST example: CN example-device (the contract scenarios' copy, so there is one). */
+export const EXAMPLE_PEM = OPENSSL_CERTIFICATE.pem;
 
 /** What openssl itself reports for EXAMPLE_PEM (-serial, -fingerprint -sha1, -dates), as certificateInfo. */
-export const EXAMPLE_INFO = {
-  serialNumber: '7e:2b:32:43:f9:77:ae:f8:ef:7b:37:b3:8f:af:d6:49:e4:3d:ff:a7',
-  fingerprint: 'AE:25:BC:A5:B1:2A:CA:FC:54:C9:D9:BB:99:E9:8F:AE:5E:99:B0:04',
-  commonName: 'example-device',
-  issuerName: 'example-device',
-  notValidBefore: '2026-11-24T01:10:30.000Z',
-  notValidAfter: '2036-11-21T01:10:30.000Z',
-};
+export const EXAMPLE_INFO = OPENSSL_CERTIFICATE.info;
 
 /** A subject and issuer without CN (O=Acme Devices, OU=Line 4). */
 export const NO_CN_PEM = `-----BEGIN CERTIFICATE-----

@@ -23,7 +23,11 @@ const ORDER: Array<keyof NewestListParams> = ['sortField', 'sortDirection', 'pag
 const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function newestListPath(applicationId: string, params: NewestListParams = {}): string {
-  const pairs: Array<[string, string]> = [['_actions', 'false'], ['_links', 'true'], ['_embedded', 'true']];
+  const pairs: Array<[string, string]> = [
+    ['_actions', 'false'],
+    ['_links', 'true'],
+    ['_embedded', 'true'],
+  ];
   for (const name of ORDER) {
     const value = params[name];
     if (value !== undefined) pairs.push([name, name === 'query' ? JSON.stringify(value) : String(value)]);
@@ -38,7 +42,8 @@ export function newestClient(app: Express, namespace: string, token: string) {
   const item = (applicationId: string, id: string) => `/losant/applications/${applicationId}/certificates/${id}?_actions=false&_links=true&_embedded=true`;
   return {
     list: (applicationId: string, params?: NewestListParams) => headers(request(app).get(`/losant${newestListPath(applicationId, params)}`)),
-    create: (applicationId: string, body: object) => headers(request(app).post(`/losant/applications/${applicationId}/certificates?_actions=false&_links=true&_embedded=true`)).send(body),
+    create: (applicationId: string, body: object) =>
+      headers(request(app).post(`/losant/applications/${applicationId}/certificates?_actions=false&_links=true&_embedded=true`)).send(body),
     patch: (applicationId: string, id: string, body: object) => headers(request(app).patch(item(applicationId, id))).send(body),
     get: (applicationId: string, id: string) => headers(request(app).get(item(applicationId, id))),
     remove: (applicationId: string, id: string) => headers(request(app).delete(item(applicationId, id))).send({}),

@@ -1,7 +1,26 @@
 import type { Exchange } from '../../../contract/client';
 import type { Scenario } from '../../../contract/scenario';
 import type { SignaturesCredentials } from './credentials';
-import { KEY_NOT_SET, NOT_FOUND, VERSION_NOT_SET, VERSION_NOT_EQUAL, notSet, cms, expectError, pair, save, saved, created, get, current, expectGone, expectUnchanged, list, threads, documentWith } from './scenarioSupport';
+import {
+  KEY_NOT_SET,
+  NOT_FOUND,
+  VERSION_NOT_SET,
+  VERSION_NOT_EQUAL,
+  notSet,
+  cms,
+  expectError,
+  pair,
+  save,
+  saved,
+  created,
+  get,
+  current,
+  expectGone,
+  expectUnchanged,
+  list,
+  threads,
+  documentWith,
+} from './scenarioSupport';
 
 // ncanode input as the PHP service reads it, then refusals, locale and ignored filters.
 
@@ -63,7 +82,12 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
     async run(t) {
       const key = pair(t);
       // Prism answers a JSON body it cannot parse itself, so this one only runs against standin or the vendor.
-      const ex = await t.client.call('saveSignature', { query: { ...key, cms: cms('malformed') }, body: '{"document": ', headers: { 'content-type': 'application/json' }, invalid: true });
+      const ex = await t.client.call('saveSignature', {
+        query: { ...key, cms: cms('malformed') },
+        body: '{"document": ',
+        headers: { 'content-type': 'application/json' },
+        invalid: true,
+      });
       t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, version: 1 } } });
     },
   },
@@ -92,9 +116,18 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-casts', 'rule-signatures-version'],
     async run(t) {
       const first = await created(t);
-      const at = (version: string) => t.client.call('saveSignature', { body: `{"document":${JSON.stringify(first.document)},"thread":${JSON.stringify(first.thread)},"cms":"Q01T","version":${version}}`, headers: { 'content-type': 'application/json' } });
+      const at = (version: string) =>
+        t.client.call('saveSignature', {
+          body: `{"document":${JSON.stringify(first.document)},"thread":${JSON.stringify(first.thread)},"cms":"Q01T","version":${version}}`,
+          headers: { 'content-type': 'application/json' },
+        });
       expectError(t, await at('"abc"'), 400, VERSION_NOT_SET);
-      for (const [sent, expected] of [['"1"', 2], ['"2.0"', 3], ['3.0', 4], ['"4 copies"', 5]] as const) {
+      for (const [sent, expected] of [
+        ['"1"', 2],
+        ['"2.0"', 3],
+        ['3.0', 4],
+        ['"4 copies"', 5],
+      ] as const) {
         const ex = await at(sent);
         t.expect.answer(ex, 201, { status: true, content: { signature: { version: expected } } }, `version ${sent} on version ${expected - 1}`);
       }
@@ -111,7 +144,10 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-casts'],
     async run(t) {
       const n = 1e9 + Math.floor(Math.random() * 1e9);
-      const ex = await t.client.call('saveSignature', { body: `{"document":${n},"thread":${n}.5,"cms":${n}}`, headers: { 'content-type': 'application/json' } });
+      const ex = await t.client.call('saveSignature', {
+        body: `{"document":${n},"thread":${n}.5,"cms":${n}}`,
+        headers: { 'content-type': 'application/json' },
+      });
       t.expect.answer(ex, 201, { status: true, content: { signature: { document: String(n), thread: `${n}.5`, cms: String(n), version: 1 } } });
       const back = await get(t, String(n), `${n}.5`);
       t.expect.answer(back, 200, { status: true, content: { signature: { document: String(n), thread: `${n}.5` } } }, 'GET by the text of the numbers');
@@ -143,7 +179,11 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
       const tag = t.unique('tg');
       const ex = await save(t, { ...key, cms: cms('scalar tags'), tags: tag });
       t.expect.answer(ex, 201, { status: true, content: { signature: { ...key, tags: [] } } });
-      const tagged = await saved(t, { document: key.document, thread: t.unique('thr'), cms: cms('tagged'), tags: [tag] }, 'save a tagged signature of the document');
+      const tagged = await saved(
+        t,
+        { document: key.document, thread: t.unique('thr'), cms: cms('tagged'), tags: [tag] },
+        'save a tagged signature of the document',
+      );
       const one = await t.client.call('listSignatures', { json: { document: key.document, tags: tag } });
       t.expect.answer(one, 200, { status: true }, 'GET /signatures with tags as one string in the body');
       t.expect.equal(one, threads(one.json.content.signatures), [tagged.thread], 'the list filtered by the single tag');
@@ -202,9 +242,24 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
       const key = pair(t);
       const invalid = (name: string) => `"${name}" parameter is invalid: must be string`;
       // Arrays where the spec's schemas take a string: Prism refuses them itself, so these only run against standin or the vendor.
-      expectError(t, await t.client.call('saveSignature', { json: { ...key, document: [key.document], cms: cms('array') }, invalid: true }), 400, invalid('document'));
-      expectError(t, await t.client.call('saveSignature', { json: { ...key, cms: cms('object'), version_comment: { a: 1 } }, invalid: true }), 400, invalid('version_comment'));
-      expectError(t, await t.client.call('saveSignature', { query: { document: [key.document, key.document], thread: key.thread, cms: cms('twice') }, invalid: true }), 400, invalid('document'));
+      expectError(
+        t,
+        await t.client.call('saveSignature', { json: { ...key, document: [key.document], cms: cms('array') }, invalid: true }),
+        400,
+        invalid('document'),
+      );
+      expectError(
+        t,
+        await t.client.call('saveSignature', { json: { ...key, cms: cms('object'), version_comment: { a: 1 } }, invalid: true }),
+        400,
+        invalid('version_comment'),
+      );
+      expectError(
+        t,
+        await t.client.call('saveSignature', { query: { document: [key.document, key.document], thread: key.thread, cms: cms('twice') }, invalid: true }),
+        400,
+        invalid('document'),
+      );
       await expectGone(t, key, 'after the refused POSTs nothing is stored for the pair');
       expectError(t, await t.client.call('getSignature', { json: { document: key.document, thread: [key.thread] }, invalid: true }), 400, invalid('thread'));
       expectError(t, await t.client.call('listSignatures', { query: { document: [key.document, t.unique('doc')] }, invalid: true }), 400, invalid('document'));
@@ -218,7 +273,11 @@ export const inputScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-post-stores'],
     async run(t) {
       const first = await created(t, { tags: ['keep_me'] });
-      const cases: Array<[unknown[], number]> = [[[null], 0], [['ok', '  '], 1], [['ok', 'fine', ''], 2]];
+      const cases: Array<[unknown[], number]> = [
+        [[null], 0],
+        [['ok', '  '], 1],
+        [['ok', 'fine', ''], 2],
+      ];
       for (const [tags, at] of cases) {
         const ex = await save(t, { document: first.document, thread: first.thread, version: 1, cms: cms('bad tags'), tags });
         expectError(t, ex, 400, `"tags" parameter is invalid: tags.${at} must be a non-empty string`);

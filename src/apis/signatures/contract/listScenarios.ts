@@ -1,6 +1,22 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { SignaturesCredentials } from './credentials';
-import { KEY_NOT_SET, NOT_FOUND, VERSION_NOT_SET, VERSION_NOT_EQUAL, cms, expectError, pair, saved, created, current, expectGone, expectCms, list, threads, documentWith } from './scenarioSupport';
+import {
+  KEY_NOT_SET,
+  NOT_FOUND,
+  VERSION_NOT_SET,
+  VERSION_NOT_EQUAL,
+  cms,
+  expectError,
+  pair,
+  saved,
+  created,
+  current,
+  expectGone,
+  expectCms,
+  list,
+  threads,
+  documentWith,
+} from './scenarioSupport';
 
 // ncanode parameters (query and body) and the list: filters, order and pages.
 
@@ -14,8 +30,12 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-params', 'rule-signatures-tags-query'],
     async run(t) {
       const key = pair(t);
-      const first = await t.client.call('saveSignature', { query: { ...key, cms: cms('q1'), version_created_by: 'carol', version_comment: 'by query', tags: ['q_a', 'q_b'] } });
-      t.expect.answer(first, 201, { content: { signature: { ...key, version: 1, version_created_by: 'carol', version_comment: 'by query', tags: ['q_a', 'q_b'] } } });
+      const first = await t.client.call('saveSignature', {
+        query: { ...key, cms: cms('q1'), version_created_by: 'carol', version_comment: 'by query', tags: ['q_a', 'q_b'] },
+      });
+      t.expect.answer(first, 201, {
+        content: { signature: { ...key, version: 1, version_created_by: 'carol', version_comment: 'by query', tags: ['q_a', 'q_b'] } },
+      });
       expectCms(t, first, first.json.content.signature, cms('q1'));
       expectError(t, await t.client.call('saveSignature', { query: { ...key, cms: cms('q2') } }), 400, VERSION_NOT_SET);
       expectError(t, await t.client.call('saveSignature', { query: { ...key, cms: cms('q2'), version: 2 } }), 400, VERSION_NOT_EQUAL);
@@ -74,7 +94,10 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
     async run(t) {
       const key = pair(t);
       const decoy = t.unique('decoy');
-      const ex = await t.client.call('saveSignature', { query: { document: decoy, thread: key.thread, cms: cms('query') }, json: { document: key.document, cms: cms('body') } });
+      const ex = await t.client.call('saveSignature', {
+        query: { document: decoy, thread: key.thread, cms: cms('query') },
+        json: { document: key.document, cms: cms('body') },
+      });
       t.expect.answer(ex, 201, { content: { signature: { document: key.document, thread: key.thread, version: 1 } } });
       expectCms(t, ex, ex.json.content.signature, cms('body'));
       await current(t, key, 'the signature is stored under the body document');
@@ -101,7 +124,13 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
       const whole = await list(t, { limit: 50 });
       whole.items.forEach((s, i) => {
         const prev = whole.items[i - 1];
-        if (prev) t.expect.that(whole.ex, prev.created_at > s.created_at || (prev.created_at === s.created_at && prev.id > s.id), `item ${i} (id ${s.id}, ${s.created_at}) comes after item ${i - 1} (id ${prev.id}, ${prev.created_at})`, 'created_at desc, then id desc');
+        if (prev)
+          t.expect.that(
+            whole.ex,
+            prev.created_at > s.created_at || (prev.created_at === s.created_at && prev.id > s.id),
+            `item ${i} (id ${s.id}, ${s.created_at}) comes after item ${i - 1} (id ${prev.id}, ${prev.created_at})`,
+            'created_at desc, then id desc',
+          );
       });
     },
   },
@@ -115,7 +144,12 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
       const { document, sigs } = await documentWith(t, [{}, {}]);
       await created(t);
       const { ex, items } = await list(t, { document });
-      t.expect.equal(ex, items.map((s) => [s.document, s.thread]), [...sigs].reverse().map((s) => [document, s.thread]), 'the signatures of the document');
+      t.expect.equal(
+        ex,
+        items.map((s) => [s.document, s.thread]),
+        [...sigs].reverse().map((s) => [document, s.thread]),
+        'the signatures of the document',
+      );
       for (const s of items) expectCms(t, ex, s, cms(s.thread));
       const none = await list(t, { document: t.unique('nodoc') });
       t.expect.equal(none.ex, none.items, [], 'the list for an unknown document');
@@ -134,7 +168,12 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
       const byThread = await list(t, { document, thread: sigs[1].thread });
       t.expect.equal(byThread.ex, byThread.items.length, 3, 'the list for thread = the second thread (not a filter)');
       const alone = await list(t, { chain: sigs[2].thread });
-      t.expect.equal(alone.ex, alone.items.map((s) => [s.document, s.thread]), [[document, sigs[2].thread]], 'chain alone');
+      t.expect.equal(
+        alone.ex,
+        alone.items.map((s) => [s.document, s.thread]),
+        [[document, sigs[2].thread]],
+        'chain alone',
+      );
     },
   },
   {
@@ -179,7 +218,11 @@ export const listScenarios: Scenario<SignaturesCredentials, never>[] = [
     async run(t) {
       const tag = t.unique('tg');
       const { document, sigs } = await documentWith(t, [{ tags: [tag] }, {}]);
-      const other = await saved(t, { document: t.unique('doc'), thread: sigs[0].thread, cms: cms('elsewhere'), tags: [tag] }, 'same thread and tag, other document');
+      const other = await saved(
+        t,
+        { document: t.unique('doc'), thread: sigs[0].thread, cms: cms('elsewhere'), tags: [tag] },
+        'same thread and tag, other document',
+      );
       const docTag = await list(t, { document, tags: tag });
       t.expect.equal(docTag.ex, threads(docTag.items), [sigs[0].thread], 'document AND tags');
       const chainTag = await list(t, { chain: sigs[0].thread, tags: tag });

@@ -1,6 +1,25 @@
 import type { Scenario } from '../../../contract/scenario';
 import type { SignaturesCredentials } from './credentials';
-import { type Signature, TIMESTAMP, KEY_NOT_SET, NOT_FOUND, VERSION_NOT_SET, VERSION_NOT_EQUAL, notSet, cms, expectError, pair, save, saved, created, get, current, expectGone, expectUnchanged, expectCms } from './scenarioSupport';
+import {
+  type Signature,
+  TIMESTAMP,
+  KEY_NOT_SET,
+  NOT_FOUND,
+  VERSION_NOT_SET,
+  VERSION_NOT_EQUAL,
+  notSet,
+  cms,
+  expectError,
+  pair,
+  save,
+  saved,
+  created,
+  get,
+  current,
+  expectGone,
+  expectUnchanged,
+  expectCms,
+} from './scenarioSupport';
 
 // ncanode save, get and delete: versions, and the messages of each refusal.
 
@@ -18,7 +37,18 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
       const ex = await save(t, body);
       t.expect.answer(ex, 201, {
         status: true,
-        content: { signature: { ...key, version: 1, version_created_by: 'alice', version_comment: 'first', tags: ['tag_a', 'tag_b'], created_at: TIMESTAMP, updated_at: TIMESTAMP, version_created_at: TIMESTAMP } },
+        content: {
+          signature: {
+            ...key,
+            version: 1,
+            version_created_by: 'alice',
+            version_comment: 'first',
+            tags: ['tag_a', 'tag_b'],
+            created_at: TIMESTAMP,
+            updated_at: TIMESTAMP,
+            version_created_at: TIMESTAMP,
+          },
+        },
       });
       const sig = ex.json.content.signature as Signature;
       expectCms(t, ex, sig, body.cms);
@@ -72,7 +102,13 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
     async run(t) {
       const first = await created(t, { tags: ['keep_me'], version_comment: 'v1' });
       for (const version of [undefined, 0]) {
-        const ex = await save(t, { document: first.document, thread: first.thread, cms: cms('other'), tags: ['new'], ...(version === undefined ? {} : { version }) });
+        const ex = await save(t, {
+          document: first.document,
+          thread: first.thread,
+          cms: cms('other'),
+          tags: ['new'],
+          ...(version === undefined ? {} : { version }),
+        });
         expectError(t, ex, 400, VERSION_NOT_SET);
         await expectUnchanged(t, first, ex);
       }
@@ -102,15 +138,41 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-post-stores'],
     async run(t) {
       const first = await created(t, { version_created_by: 'alice', version_comment: 'first', tags: ['tag_a', 'tag_b'] });
-      const next = { document: first.document, thread: first.thread, version: 1, cms: cms('second'), version_created_by: 'bob', version_comment: 'second', tags: ['tag_c'] };
+      const next = {
+        document: first.document,
+        thread: first.thread,
+        version: 1,
+        cms: cms('second'),
+        version_created_by: 'bob',
+        version_comment: 'second',
+        tags: ['tag_c'],
+      };
       const ex = await save(t, next);
       t.expect.answer(ex, 201, {
         status: true,
-        content: { signature: { id: first.id, document: first.document, thread: first.thread, version: 2, version_created_by: 'bob', version_comment: 'second', tags: ['tag_c'], created_at: first.created_at, version_created_at: TIMESTAMP, updated_at: TIMESTAMP } },
+        content: {
+          signature: {
+            id: first.id,
+            document: first.document,
+            thread: first.thread,
+            version: 2,
+            version_created_by: 'bob',
+            version_comment: 'second',
+            tags: ['tag_c'],
+            created_at: first.created_at,
+            version_created_at: TIMESTAMP,
+            updated_at: TIMESTAMP,
+          },
+        },
       });
       const sig = ex.json.content.signature as Signature;
       expectCms(t, ex, sig, next.cms);
-      t.expect.that(ex, sig.updated_at >= first.updated_at && String(sig.version_created_at) >= String(first.version_created_at), 'version_created_at and updated_at move forward', `>= ${first.updated_at}`);
+      t.expect.that(
+        ex,
+        sig.updated_at >= first.updated_at && String(sig.version_created_at) >= String(first.version_created_at),
+        'version_created_at and updated_at move forward',
+        `>= ${first.updated_at}`,
+      );
       const back = await current(t, first);
       t.expect.equal(back.ex, back.sig, sig, 'GET /signature after the new version');
       const third = await saved(t, { ...next, version: 2, cms: cms('third') }, 'save version 3 with version 2');
@@ -127,7 +189,12 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
       const first = await created(t, { version_created_by: 'alice', version_comment: 'first', tags: ['tag_a'] });
       const ex = await save(t, { document: first.document, thread: first.thread, version: 1, cms: cms('bare') });
       t.expect.answer(ex, 201, { content: { signature: { version: 2, tags: [], version_comment: null, version_created_by: null } } });
-      t.expect.answer((await current(t, first)).ex, 200, { content: { signature: { version: 2, tags: [], version_comment: null, version_created_by: null } } }, 'read back');
+      t.expect.answer(
+        (await current(t, first)).ex,
+        200,
+        { content: { signature: { version: 2, tags: [], version_comment: null, version_created_by: null } } },
+        'read back',
+      );
     },
   },
   {
@@ -158,7 +225,12 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
       t.expect.that(winners[0] ?? results[0], winners.length === 1, `exactly one POST wins, got ${winners.length}`, '1 x 201');
       for (const ex of results.filter((r) => r.status !== 201)) expectError(t, ex, 400, VERSION_NOT_EQUAL);
       const back = await current(t, first);
-      t.expect.equal(back.ex, { version: back.sig.version, cms: back.sig.cms }, { version: 2, cms: winners[0].json.content.signature.cms }, 'the stored signature is the winner');
+      t.expect.equal(
+        back.ex,
+        { version: back.sig.version, cms: back.sig.cms },
+        { version: 2, cms: winners[0].json.content.signature.cms },
+        'the stored signature is the winner',
+      );
     },
   },
 
@@ -203,7 +275,18 @@ export const saveScenarios: Scenario<SignaturesCredentials, never>[] = [
     readme: ['rule-signatures-get'],
     async run(t) {
       const { ex, sig } = await current(t, { document: 'doc_12', thread: 'ticket_42' });
-      t.expect.answer(ex, 200, { content: { signature: { id: 1, version: 3, version_created_by: 'some_user', version_comment: 'some comment', tags: ['customer_1', 'process_1'], created_at: '2021-02-18 15:00:00' } } });
+      t.expect.answer(ex, 200, {
+        content: {
+          signature: {
+            id: 1,
+            version: 3,
+            version_created_by: 'some_user',
+            version_comment: 'some comment',
+            tags: ['customer_1', 'process_1'],
+            created_at: '2021-02-18 15:00:00',
+          },
+        },
+      });
       expectCms(t, ex, sig, 'MIIIrwYJKoZIhvcNAQcCoIIIoDCCCx+EWy11vQtlLdPQ==');
     },
   },

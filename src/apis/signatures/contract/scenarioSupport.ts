@@ -64,7 +64,11 @@ export async function get(t: T, document: string | undefined, thread: string | u
 }
 
 /** The current version as GET /signature returns it. */
-export async function current(t: T, s: { document: string; thread: string }, what = 'read back with GET /signature'): Promise<{ ex: Exchange; sig: Signature }> {
+export async function current(
+  t: T,
+  s: { document: string; thread: string },
+  what = 'read back with GET /signature',
+): Promise<{ ex: Exchange; sig: Signature }> {
   const ex = await get(t, s.document, s.thread);
   t.expect.answer(ex, 200, { status: true, content: { signature: { document: s.document, thread: s.thread } } }, what);
   return { ex, sig: ex.json.content.signature as Signature };

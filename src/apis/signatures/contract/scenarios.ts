@@ -8,8 +8,4 @@ import { saveScenarios } from './saveScenarios';
 // scenario each. Every pair (document, thread) a scenario writes is made of t.unique() values, so a live
 // store's other signatures never interfere; list scenarios filter on such a unique document.
 
-export const signaturesScenarios: Scenario<SignaturesCredentials, never>[] = [
-  ...saveScenarios,
-  ...listScenarios,
-  ...inputScenarios,
-];
+export const signaturesScenarios: Scenario<SignaturesCredentials, never>[] = [...saveScenarios, ...listScenarios, ...inputScenarios];
