@@ -12,8 +12,12 @@ const { REQUESTS } = require('./lib/requests');
 const { SERVERS, ROOT } = require('./lib/servers');
 const { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx, procStats } = require('./lib/process');
 const { runLoad, stopRunning } = require('./lib/load');
-const { aggregate, ratios, goals, markdown, clean } = require('./lib/report');
+const { aggregate, ratios, stateCosts, goals, markdown, clean } = require('./lib/report');
 const { runSoak } = require('./lib/soak');
+const { redisServerPath, redisUrl, flushRedis, stopRedis, newDataDir, removeDataDir } = require('./lib/stateBackends');
+
+/** The state rows, after the memory-mode rows of the same request. */
+const STATE_SERVERS = ['standin-data-dir', 'standin-redis', 'standin-redis-2'];
 
 const RESULTS = path.join(__dirname, 'results');
 
@@ -45,8 +49,9 @@ function casesFor(opts, round) {
   const byId = Object.fromEntries(SERVERS.map((s) => [s.id, s]));
   for (const req of REQUESTS.filter((r) => r.kinds.includes('bare'))) cases.push({ server: byId['node-http'], request: req });
   for (const req of REQUESTS.filter((r) => r.kinds.includes('standin')))
-    for (const id of ['standin', 'prism-quiet', 'prism']) cases.push({ server: byId[id], request: req });
-  const picked = opts.only.length ? cases.filter((c) => opts.only.some((o) => `${c.server.id}/${c.request.id}`.includes(o))) : cases;
+    for (const id of ['standin', ...(opts.noState ? [] : STATE_SERVERS), 'prism-quiet', 'prism']) cases.push({ server: byId[id], request: req });
+  const runnable = redisServerPath() ? cases : cases.filter((c) => c.server.state !== 'redis');
+  const picked = opts.only.length ? runnable.filter((c) => opts.only.some((o) => `${c.server.id}/${c.request.id}`.includes(o))) : runnable;
   return round % 2 === 0 ? picked.reverse() : picked;
 }
 
@@ -65,8 +70,15 @@ async function measure(server, request, opts, round, logDir) {
   for (let attempt = 1; attempt <= 2; attempt++) {
     const port = await takePort();
     const logFile = path.join(logDir, `r${round}-${server.id}-${request.id}-${port}.log`);
+    let state;
+    try {
+      state = await prepareState(server);
+    } catch (err) {
+      rec.error = `not measured: ${err.message}`;
+      return rec;
+    }
     const t0 = process.hrtime.bigint();
-    const child = startProcess(server.command(port, request.api), logFile);
+    const child = startProcess(server.command(port, request.api, state), logFile);
     try {
       const first = await waitFirst2xx(child, port, gen.next, t0);
       rec.port = port;
@@ -86,9 +98,11 @@ async function measure(server, request, opts, round, logDir) {
       rec.cpuMsPer1k = m.total ? (rec.cpuMs / m.total) * 1000 : NaN;
       rec.notes.push(...gen.notes());
       rec.stoppedWith = await stopProcess(child);
+      if (state.dataDir) removeDataDir(state.dataDir);
       return rec;
     } catch (err) {
       rec.stoppedWith = await stopProcess(child);
+      if (state.dataDir) removeDataDir(state.dataDir);
       const out = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
       const why = String(err.message || err).split('\n')[0];
       const firstLine = (out.split('\n').find((l) => /Error|error/.test(l)) || '').trim().slice(0, 200);
@@ -104,6 +118,17 @@ async function measure(server, request, opts, round, logDir) {
     }
   }
   return rec;
+}
+
+/** A fresh data dir, or the run's Redis emptied, so a state row starts from seeded state. */
+async function prepareState(server) {
+  if (server.state === 'data-dir') return { dataDir: newDataDir() };
+  if (server.state === 'redis') {
+    const url = await redisUrl();
+    await flushRedis();
+    return { redisUrl: url };
+  }
+  return {};
 }
 
 function describe(r) {
@@ -146,7 +171,7 @@ function render(meta, runs, opts) {
     }
     if (r.error) notes.push(`**${r.serverLabel} / ${r.request}, round ${r.round} failed**: ${r.error}`);
     else if (!clean(r)) {
-      const broken = r.server === 'standin' ? ' **This is a broken benchmark run (standin must answer 2xx to every measured request).**' : '';
+      const broken = r.server.startsWith('standin') ? ' **This is a broken benchmark run (standin must answer 2xx to every measured request).**' : '';
       const sample = r.firstNon2xx ? ` First one: ${r.firstNon2xx.status} ${r.firstNon2xx.body.replace(/\|/g, '\\|').replace(/\s+/g, ' ')}` : '';
       notes.push(
         `**${r.serverLabel} / ${r.request}, round ${r.round}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts.**${broken}${sample}`,
@@ -159,13 +184,15 @@ function render(meta, runs, opts) {
       'Peak RSS is VmHWM of the server process tree read after the measured run (covers start, warm-up and measurement); ' +
       'CPU is utime+stime from /proc/PID/stat over the measured run only; start is spawn to the first 2xx answer to the measured request, polled every 20 ms.',
   );
-  const md = markdown({ meta, runs, agg, rat, goalList, notes });
+  if (!meta.redis) notes.push('The `--state redis` rows were left out: redis-server is not installed (Debian package redis-server).');
+  const md = markdown({ meta, runs, agg, rat, costs: stateCosts(runs), goalList, notes });
   return {
     md,
     json: {
       meta,
       aggregate: agg,
       ratios: rat,
+      stateCosts: stateCosts(runs),
       goals: goalList.map((g) => ({ goal: g.goal, met: g.ok, detail: g.detail })),
       notes,
       runs: runs.map(({ logTail, ...r }) => r),
@@ -193,6 +220,7 @@ async function main() {
     express: versionOf('express'),
     ajv: versionOf('ajv'),
     commit: commit(),
+    redis: redisServerPath() ? execFileSync(redisServerPath(), ['--version'], { encoding: 'utf8' }).trim() : null,
     duration: opts.duration,
     warmup: opts.warmup,
     connections: opts.connections,
@@ -250,6 +278,7 @@ async function shutdown(code, why, after) {
   if (why) log(why);
   stopRunning();
   await stopAll();
+  stopRedis();
   if (after) after();
   process.exit(code);
 }
@@ -258,7 +287,7 @@ const interrupted = (code, why) => async () => {
 };
 process.on('SIGINT', interrupted(130, '\ninterrupted: stopping the servers this run started'));
 process.on('SIGTERM', interrupted(143, 'terminated: stopping the servers this run started'));
-process.on('exit', () => killAllSync());
+process.on('exit', () => (killAllSync(), stopRedis()));
 process.on('uncaughtException', (err) => shutdown(1, `error: ${err.stack || err}`));
 process.on('unhandledRejection', (err) => shutdown(1, `error: ${(err && err.stack) || err}`));
 

@@ -16,12 +16,25 @@ const HELP = `Usage: node bench/run.js [options]        (npm run bench -- [optio
   --soak-keep-state    in --soak, do not POST /__admin/reset after each sample (stored records then grow)
   --render FILE        re-render a saved results JSON (e.g. bench/results/latest.json) into FILE's .md,
                        quoting the latest soak result; measures nothing
+  --no-state           leave out the state rows (standin --data-dir, --state redis, --workers 2)
   --keep-logs          keep the servers' logs (default: kept only when a run failed)
   --help
 `;
 
 function parseArgs(argv) {
-  const o = { quick: false, duration: 10, warmup: 2, connections: 50, rounds: 2, only: [], out: null, soak: 0, soakKeepState: false, keepLogs: false };
+  const o = {
+    quick: false,
+    duration: 10,
+    warmup: 2,
+    connections: 50,
+    rounds: 2,
+    only: [],
+    out: null,
+    soak: 0,
+    soakKeepState: false,
+    keepLogs: false,
+    noState: false,
+  };
   const given = new Set();
   const num = (name, v) => {
     const n = Number(v);
@@ -37,6 +50,9 @@ function parseArgs(argv) {
     switch (a) {
       case '--quick':
         o.quick = true;
+        break;
+      case '--no-state':
+        o.noState = true;
         break;
       case '--duration':
         o.duration = num(a, value());

@@ -82,6 +82,36 @@ function ratios(runs) {
   return out;
 }
 
+/** Each state row ÷ memory-mode standin on the same request, within each round, then averaged. */
+function stateCosts(runs) {
+  const out = [];
+  const memory = runs.filter((r) => r.server === 'standin' && !r.error);
+  for (const state of [...new Set(runs.filter((r) => r.server.startsWith('standin-')).map((r) => r.server))]) {
+    for (const request of [...new Set(runs.filter((r) => r.server === state).map((r) => r.request))]) {
+      const mine = runs.filter((r) => r.server === state && r.request === request && !r.error);
+      if (!mine.length) continue;
+      const speed = [];
+      const cpu = [];
+      for (const s of mine) {
+        const m = memory.find((r) => r.round === s.round && r.request === request);
+        if (m && m.reqPerSec > 0) speed.push(s.reqPerSec / m.reqPerSec);
+        if (m && m.cpuMsPer1k > 0) cpu.push(s.cpuMsPer1k / m.cpuMsPer1k);
+      }
+      out.push({
+        server: state,
+        serverLabel: mine[0].serverLabel,
+        request,
+        requestLabel: mine[0].requestLabel,
+        reqPerSec: mean(mine.map((r) => r.reqPerSec)),
+        p99: mean(mine.map((r) => r.p99)),
+        speedVsMemory: mean(speed),
+        cpuVsMemory: mean(cpu),
+      });
+    }
+  }
+  return out;
+}
+
 const verdict = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**not met**');
 
 /** @param {ReturnType<typeof aggregate>} agg @param {ReturnType<typeof ratios>} rat */
@@ -127,7 +157,7 @@ function goals(agg, rat, opts, soak) {
   return list;
 }
 
-function markdown({ meta, runs, agg, rat, goalList, notes }) {
+function markdown({ meta, runs, agg, rat, costs = [], goalList, notes }) {
   const L = [];
   L.push(`## standin load benchmark (${meta.mode})`, '');
   L.push(
@@ -166,6 +196,13 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
       );
     L.push('', 'The CPU columns (server CPU ms per 1 000 requests, lower is better) move less with the load on the machine than req/s does.', '');
   }
+  if (costs.length) {
+    L.push('State (the same requests with durable or shared state, ÷ memory-mode standin in the same round):', '');
+    L.push('| state | request | req/s | p99 ms | req/s ÷ memory | CPU per request ÷ memory |', '|---|---|---|---|---|---|');
+    for (const c of costs)
+      L.push(`| ${c.serverLabel} | ${c.requestLabel} | ${int(c.reqPerSec)} | ${dec(c.p99)} | ${ratio(c.speedVsMemory)} | ${ratio(c.cpuVsMemory)} |`);
+    L.push('', `Redis: ${meta.redis || 'not installed'}. \`--workers 2\` is two processes behind one port (node:cluster); its CPU is the sum of the tree.`, '');
+  }
   L.push('Goals:', '', '| goal | status | figures |', '|---|---|---|');
   for (const g of goalList) L.push(`| ${g.goal} | ${verdict(g.ok)} | ${g.detail} |`);
   L.push('');
@@ -192,4 +229,4 @@ function markdown({ meta, runs, agg, rat, goalList, notes }) {
   return L.join('\n');
 }
 
-module.exports = { aggregate, ratios, goals, markdown, clean, int, dec };
+module.exports = { aggregate, ratios, stateCosts, goals, markdown, clean, int, dec };
