@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import type { Config } from './config';
+import { type Config, maskedUrl, resolveConfig } from './config';
 import { API_NAMES, type ApiName } from './apis';
 import { readFileSync } from 'node:fs';
 import { verifyTimestampToken } from './apis/ignisign/timestampToken';
@@ -34,6 +35,14 @@ Options for serve:
                            evicts the least recently used idle one
   --admin-token TOKEN      require 'Authorization: Bearer TOKEN' on /__admin (env STANDIN_ADMIN_TOKEN)
   --log-requests           one line per request on stderr
+  --data-dir DIR           keep state in DIR (env STANDIN_DATA_DIR): every change is logged, fsynced
+                           per batch, and replayed on start, so a restart keeps it. DIR holds the
+                           requests as sent, credentials included: guard it like the state itself
+  --state redis://HOST:PORT[/DB]
+                           share state with every replica given the same Redis (env STANDIN_STATE);
+                           its keys hold the requests as sent, credentials included
+  --workers N              serve from N processes on the same port(s) (1-64, default 1); N > 1 needs
+                           --state redis://...
   -h, --help               this text
 `;
 
@@ -78,6 +87,9 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
       'max-namespaces': { type: 'string' },
       'admin-token': { type: 'string' },
       'log-requests': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      state: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   return {
@@ -93,7 +105,17 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
     maxNamespaces: int('max-namespaces', values['max-namespaces'] ?? env.STANDIN_MAX_NAMESPACES),
     adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN,
     logRequests: values['log-requests'],
+    dataDir: values['data-dir'] ?? env.STANDIN_DATA_DIR,
+    state: values.state ?? env.STANDIN_STATE,
+    workers: int('workers', values.workers),
   };
+}
+
+/** The banner's line about where state lives. */
+export function stateLine(config: Pick<Config, 'dataDir' | 'state' | 'workers'>): string {
+  if (config.state !== undefined) return `state: redis ${maskedUrl(config.state)}, ${config.workers} worker${config.workers === 1 ? '' : 's'}`;
+  if (config.dataDir !== undefined) return `state: data dir ${config.dataDir} (fsync per batch)`;
+  return 'state: memory';
 }
 
 /** Starts `serve` and prints what listens where; stopping it is the caller's. */
@@ -103,6 +125,7 @@ export async function startServing(argv: string[], env: NodeJS.ProcessEnv, out: 
   const { main, apis } = server.urls();
   const lines = [`standin listening on ${main}${server.config.root ? ` (${server.config.root} at the root)` : ''}`];
   for (const [api, url] of Object.entries(apis)) lines.push(`${api} listening on ${url} (at the root)`);
+  lines.push(stateLine(server.config));
   out(`${server.routeTable()}\n\n${lines.join('\n')}\n`);
   if (address.address !== '127.0.0.1' && address.address !== '::1') {
     out('warning: bound beyond loopback; anyone who can reach these ports can use the mock (and /__admin on the main port)\n');
@@ -110,17 +133,62 @@ export async function startServing(argv: string[], env: NodeJS.ProcessEnv, out: 
   return server;
 }
 
+/**
+ * The node:cluster primary: forks the workers, which serve the same flags on the same port(s) (the
+ * primary hands each connection to one of them). It restarts nothing on purpose (a crash should be
+ * seen, not hidden); a worker that fails before every one is listening stops the rest. It forwards
+ * SIGTERM/SIGINT and exits once every worker has, with the first failing code.
+ */
+function superviseWorkers(count: number): Promise<void> {
+  return new Promise(() => {
+    let listening = 0;
+    let exited = 0;
+    let code = 0;
+    const forward = (signal: NodeJS.Signals) => () => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    };
+    process.on('SIGINT', forward('SIGINT'));
+    process.on('SIGTERM', forward('SIGTERM'));
+    cluster.on('listening', (_worker, address) => {
+      // One line once all are up: a client may send its first request when it sees it.
+      if (++listening === count)
+        process.stdout.write(
+          `standin: ${count} workers listening (pids ${Object.values(cluster.workers ?? {})
+            .map((w) => w?.process.pid)
+            .join(', ')}, port ${address.port})\n`,
+        );
+    });
+    cluster.on('exit', (_worker, exitCode, signal) => {
+      if (exitCode !== 0) code ||= exitCode ?? 1;
+      if (signal) code ||= 1;
+      if (listening < count && exitCode !== 0) forward('SIGTERM')();
+      if (++exited === count) process.exit(code);
+    });
+    for (let i = 0; i < count; i++) cluster.fork();
+  });
+}
+
 async function serve(argv: string[]): Promise<void> {
-  const server = await startServing(argv, process.env, (text) => process.stdout.write(text));
+  const partial = serveConfig(argv, process.env);
+  if (cluster.isPrimary) {
+    // Checked here, so a bad flag is one message and exit 2, not one per worker.
+    const { workers } = resolveConfig(partial);
+    if (workers > 1) return superviseWorkers(workers);
+  }
+  // Only the first worker prints the banner; the others would repeat it word for word.
+  const quiet = cluster.isWorker && cluster.worker?.id !== 1;
+  // Handlers first: a signal that comes the moment the banner is out must still close the log cleanly.
+  const running: { server?: StandinServer } = {};
   const stop = (signal: string) => {
     process.stdout.write(`\n${signal}: closing\n`);
-    server.close().then(
+    (running.server ? running.server.close() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  running.server = await startServing(argv, process.env, (text) => quiet || process.stdout.write(text));
 }
 
 function verifyCapsule(argv: string[]): number {

@@ -28,6 +28,18 @@ export interface Config<Name extends string = ApiName> {
   adminToken?: string;
   /** Log one line per request to stderr. */
   logRequests: boolean;
+  /**
+   * Keep state in this directory: every state change is logged (fsynced per batch) and replayed on
+   * start, so a restart keeps it. The log holds requests as sent, credentials included.
+   */
+  dataDir?: string;
+  /** Share state through this Redis (redis://HOST:PORT[/DB]) with every replica given the same URL. */
+  state?: string;
+  /**
+   * Processes `standin serve` runs on the same port(s) (node:cluster), 1-64; more than one needs
+   * `state`, the only state they can share. createServer is always one process.
+   */
+  workers: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -41,6 +53,7 @@ export const DEFAULT_CONFIG: Config = {
   journalSize: 1000,
   maxNamespaces: 1000,
   logRequests: false,
+  workers: 1,
 };
 
 /**
@@ -63,6 +76,7 @@ export function resolveConfig<Name extends string = ApiName>(
   if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
   config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined)) as Config<Name>['apiPorts'];
   checkApiPorts(config, names);
+  checkState(config);
   if (!Number.isInteger(config.maxNamespaces) || config.maxNamespaces < 1 || config.maxNamespaces > 1_000_000) {
     throw new Error(`max namespaces must be a whole number from 1 to 1000000, got ${config.maxNamespaces}`);
   }
@@ -84,5 +98,41 @@ function checkApiPorts<Name extends string>(config: Config<Name>, names: readonl
     const owner = taken.get(port);
     if (owner) throw new Error(`api port ${port} for '${api}' is already ${owner}`);
     taken.set(port, `the port of '${api}'`);
+  }
+}
+
+/** A Redis URL with any password hidden, for messages and the banner. */
+export function maskedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '(an unreadable URL)';
+  }
+}
+
+function checkState(config: { dataDir?: string; state?: string; workers: number }): void {
+  if (config.dataDir !== undefined && config.state !== undefined) {
+    throw new Error('--data-dir and --state are two places to keep state: give one (--state redis://... for replicas, --data-dir for one process)');
+  }
+  if (config.dataDir !== undefined && (typeof config.dataDir !== 'string' || config.dataDir === '')) throw new Error('--data-dir needs a directory');
+  if (!Number.isInteger(config.workers) || config.workers < 1 || config.workers > 64)
+    throw new Error(`--workers must be a whole number from 1 to 64, got ${config.workers}`);
+  if (config.workers > 1 && config.state === undefined) {
+    throw new Error(
+      `--workers ${config.workers} needs --state redis://HOST:PORT: each worker is its own process, and memory or --data-dir state cannot be shared between processes`,
+    );
+  }
+  if (config.state === undefined) return;
+  let url: URL | undefined;
+  try {
+    url = new URL(config.state);
+  } catch {
+    url = undefined;
+  }
+  const db = url?.pathname.replace(/^\//, '') ?? '';
+  if (!url || url.protocol !== 'redis:' || !url.hostname || url.search || url.hash || (db !== '' && !/^\d{1,2}$/.test(db))) {
+    throw new Error(`--state takes redis://HOST:PORT[/DB], got ${maskedUrl(config.state)}`);
   }
 }

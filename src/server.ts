@@ -31,7 +31,7 @@ export interface StandinServer<Name extends string = ApiName> extends StandinApp
   urls(): StandinUrls<Name>;
 }
 
-export function createServer(partial?: Partial<Config>): StandinServer;
+export function createServer(partial?: Partial<Config>, options?: Omit<AppOptions, 'vendors'>): StandinServer;
 export function createServer<V extends ServedVendors>(partial: Partial<Config<keyof V & string>>, options: AppOptions<V>): StandinServer<keyof V & string>;
 export function createServer(partial: Partial<Config<string>> = {}, options: AppOptions = {}): StandinServer<string> {
   const standin = createApp<ServedVendors>(partial, options);
@@ -53,7 +53,11 @@ export function createServer(partial: Partial<Config<string>> = {}, options: App
     listenerFor: standin.listenerFor,
     protect: standin.protect,
     routeTable: () => routeTable({ root: config.root, apiPorts: config.apiPorts, engines: standin.engines, bound: apiUrls() }),
+    log: standin.log,
+    ready: standin.ready,
     async listen(port = config.port, host = config.host) {
+      // The replay finishes before the first request can arrive.
+      await standin.ready();
       main = await open(standin.listener, port, host, (server) => standin.protect(server));
       for (const [api, apiPort] of Object.entries(config.apiPorts) as [string, number][]) {
         try {
@@ -73,6 +77,7 @@ export function createServer(partial: Partial<Config<string>> = {}, options: App
       main = undefined;
       extra.clear();
       await Promise.all(servers.map(shut));
+      await standin.close();
     },
     url() {
       if (!main) throw new Error('the server is not listening');

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { apiPorts, serveConfig, startServing } from '../src/cli';
+import { apiPorts, serveConfig, startServing, stateLine } from '../src/cli';
 import { createApp } from '../src/server';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
@@ -152,6 +152,58 @@ describe('serveConfig', () => {
     expect(serveConfig([], { PORT: '6000', HOST: '0.0.0.0' })).toMatchObject({ port: 6000, host: '0.0.0.0' });
     expect(() => serveConfig(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);
     expect(() => serveConfig(['--bogus'], {})).toThrow();
+  });
+});
+
+describe('serve: where state lives', () => {
+  it('maps --data-dir, --state and --workers (and their environment) onto the config', () => {
+    expect(serveConfig(['--data-dir', '/d', '--workers', '1'], {})).toMatchObject({ dataDir: '/d', workers: 1 });
+    expect(serveConfig([], { STANDIN_STATE: 'redis://h:1' })).toMatchObject({ state: 'redis://h:1' });
+    expect(serveConfig([], { STANDIN_DATA_DIR: '/e' })).toMatchObject({ dataDir: '/e' });
+  });
+
+  it.each<[string[], RegExp]>([
+    [['--data-dir', '/d', '--state', 'redis://127.0.0.1:6379'], /--data-dir and --state .* give one/],
+    [['--state', 'http://127.0.0.1:6379'], /--state takes redis:\/\/HOST:PORT\[\/DB\], got http:\/\/127.0.0.1:6379/],
+    [['--state', 'redis://:hunter2@127.0.0.1:6379/x'], /got redis:\/\/:\*\*\*@127.0.0.1:6379\/x$/],
+    [['--state', 'not a url'], /--state takes redis/],
+    [['--workers', '0'], /--workers must be a whole number from 1 to 64, got 0/],
+    [['--workers', '65', '--state', 'redis://h:1'], /from 1 to 64, got 65/],
+    [['--workers', '2'], /--workers 2 needs --state redis:\/\/HOST:PORT: .* memory or --data-dir state cannot be shared/],
+    [['--workers', '2', '--data-dir', '/d'], /--workers 2 needs --state/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => createApp(serveConfig(argv, {}))).toThrow(message);
+  });
+
+  it('the banner says where state lives, and never a Redis password', () => {
+    expect(stateLine({ workers: 1 })).toBe('state: memory');
+    expect(stateLine({ workers: 1, dataDir: '/var/standin' })).toBe('state: data dir /var/standin (fsync per batch)');
+    expect(stateLine({ workers: 3, state: 'redis://:hunter2@127.0.0.1:6379/2' })).toBe('state: redis redis://:***@127.0.0.1:6379/2, 3 workers');
+  });
+
+  it('the built CLI exits 2 with the fix named for --workers without --state, and for both stores at once', async () => {
+    for (const args of [
+      ['--workers', '2'],
+      ['--data-dir', '/tmp/x', '--state', 'redis://127.0.0.1:1'],
+    ]) {
+      const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr!.on('data', (c) => (err += c));
+      expect(await exitOf(child)).toBe(2);
+      expect(err).toMatch(/needs --state redis|give one/);
+    }
+  });
+
+  it('prints state: memory in the banner', async () => {
+    const { child, output } = await start(['serve', '--port', '0']);
+    try {
+      for (let i = 0; i < 50 && !/state: memory/.test(output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output()).toMatch(/\nstate: memory\n/);
+    } finally {
+      const exited = exitOf(child);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   });
 });
 

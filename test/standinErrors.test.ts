@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import request from 'supertest';
 import { STANDIN_ERROR_HEADER, STANDIN_ERRORS, type StandinErrorCode } from '../src/core/standinErrors';
 import { createApp, createServer } from '../src/server';
+import { MemoryLog } from '../src/state/testing/memoryLog';
 import { rawExchange, type RawResponse } from './rawExchange';
 import { FAILING_SEED_COUNT, TOY_TOKEN, TOY_VENDORS } from './toyVendor/toy';
 
@@ -91,6 +92,17 @@ describe('standin errors', () => {
 
   // Runs last (tests run in order): each code above was sent with the catalogue's status, and
   // every catalogue entry was sent by one of them.
+  it('a state log that cannot be reached', async () => {
+    const log = new MemoryLog();
+    const logged = createApp({}, { vendors: TOY_VENDORS, log });
+    await logged.ready();
+    log.failing = true;
+    const write = await request(logged.app).post('/toy/things').set('authorization', `Token ${TOY_TOKEN}`).send({ name: 'a' });
+    expect([note(write), write.headers['retry-after']]).toEqual(['StateUnavailable', '1']);
+    expect(note(await request(logged.app).post('/__admin/reset').send({ all: true }))).toBe('StateUnavailable');
+    await logged.close();
+  });
+
   it('sends only catalogued codes, each with its status, and every catalogued code', () => {
     for (const [code, statuses] of sent) {
       expect(STANDIN_ERRORS).toHaveProperty(code);

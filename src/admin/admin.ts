@@ -48,7 +48,8 @@ function readCall(deps: AdminDeps, request: EngineRequest, arg: string | undefin
   return { deps, request, body, arg, pick, namespace, all, scope: all ? undefined : namespace };
 }
 
-export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResponse {
+/** A promise only for a reset or seed that goes through a state log. */
+export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResponse | Promise<EngineResponse> {
   const [resource, arg] = request.path.replace(/^\/+|\/+$/g, '').split('/');
   const call = readCall(deps, request, arg);
   if (!('deps' in call)) return call;

@@ -1,7 +1,14 @@
 import type { SettableClock } from '../core/clock';
 import type { Engine } from '../core/engine';
 import type { EngineRequest } from '../core/types';
+import type { StateLog } from '../state/stateLog';
 import type { Journal } from './journal';
+
+/** A state log in use, with the replay every state change must wait for. */
+export interface LogInUse {
+  log: StateLog;
+  ready: () => Promise<void>;
+}
 
 export interface AdminDeps {
   engines: Map<string, Engine>;
@@ -9,6 +16,8 @@ export interface AdminDeps {
   clock: SettableClock;
   adminToken?: string;
   startedAt: number;
+  /** Resets and seeds go through it when state is logged; absent in memory mode. */
+  log?: LogInUse;
 }
 
 /** One admin request, read once for every route: its JSON body and the namespace it acts on. */

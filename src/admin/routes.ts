@@ -4,6 +4,7 @@ import { standinError } from '../core/standinErrors';
 import type { EngineResponse } from '../core/types';
 import { type AdminCall, one } from './call';
 import { seed } from './seed';
+import { stateUnavailable } from './stateUnavailable';
 
 // Every /__admin route, in the order the README lists them. The start-up route table and the
 // README check are both made from this list.
@@ -13,7 +14,8 @@ export interface AdminRoute {
   /** As printed and documented; `<api>` is the one argument a route takes. */
   path: string;
   summary: string;
-  handler(call: AdminCall): EngineResponse;
+  /** A promise only where the call goes through a state log (reset, seed). */
+  handler(call: AdminCall): EngineResponse | Promise<EngineResponse>;
 }
 
 /** GET /__admin/health?gc=1 collects garbage first when node runs with --expose-gc, so memory figures mean something. */
@@ -43,7 +45,28 @@ function health({ deps, request }: AdminCall): EngineResponse {
   };
 }
 
-function reset({ deps, pick, namespace, all, scope }: AdminCall): EngineResponse {
+function resetDone(deps: AdminCall['deps'], apis: string[], scope: string | undefined, everything: boolean): EngineResponse {
+  // Pins of namespaces that no longer exist would otherwise pile up to the pin cap on a long-lived
+  // backend. Pins are this process's own (not logged), so this is done here, not in the command.
+  if (everything) deps.clock.releaseNamespaces();
+  return { status: 200, body: { reset: { apis, namespace: scope ?? '(all)' } } };
+}
+
+/** Through the log: ordered like any write, so a replay or another replica forgets the same state at the same point. */
+async function resetThroughLog(call: AdminCall, api: string | undefined): Promise<EngineResponse> {
+  const { deps, scope, all } = call;
+  const log = deps.log!;
+  try {
+    await log.ready();
+    await log.log.submit({ kind: 'reset', ...(api ? { api } : {}), ...(scope === undefined ? {} : { namespace: scope }) });
+  } catch (error) {
+    return stateUnavailable(error);
+  }
+  return resetDone(deps, api ? [api] : [...deps.engines.keys()], scope, all && !api);
+}
+
+function reset(call: AdminCall): EngineResponse | Promise<EngineResponse> {
+  const { deps, pick, namespace, all, scope } = call;
   const api = pick('api');
   if (namespace === undefined && !all) {
     return standinError(
@@ -52,17 +75,28 @@ function reset({ deps, pick, namespace, all, scope }: AdminCall): EngineResponse
     );
   }
   if (api && !deps.engines.has(api)) return standinError('UnknownApi', `no API named '${api}' is served`);
+  if (deps.log) return resetThroughLog(call, api);
   const targets = api ? [deps.engines.get(api)!] : [...deps.engines.values()];
   for (const engine of targets) engine.reset(scope);
-  // Pins of namespaces that no longer exist would otherwise pile up to the pin cap on a long-lived backend.
-  if (all && !api) deps.clock.releaseNamespaces();
-  return { status: 200, body: { reset: { apis: targets.map((e) => e.name), namespace: scope ?? '(all)' } } };
+  return resetDone(
+    deps,
+    targets.map((e) => e.name),
+    scope,
+    all && !api,
+  );
 }
 
-function state({ deps, arg, namespace }: AdminCall): EngineResponse {
+function state({ deps, arg, namespace }: AdminCall): EngineResponse | Promise<EngineResponse> {
   const engine = arg ? deps.engines.get(arg) : undefined;
   if (!engine) return standinError('UnknownApi', `GET /__admin/state/<api> with one of: ${[...deps.engines.keys()].join(', ')}`);
-  return { status: 200, body: { api: engine.name, namespace: namespace ?? 'default', state: engine.dump(namespace ?? 'default') } };
+  const ns = namespace ?? 'default';
+  const dump = (): EngineResponse => ({ status: 200, body: { api: engine.name, namespace: ns, state: engine.dump(ns) } });
+  if (!deps.log) return dump();
+  // A dump is a read: like any read it first applies what other replicas have ordered.
+  const { log, ready } = deps.log;
+  return ready()
+    .then(() => log.catchUp(engine.name, ns))
+    .then(dump, stateUnavailable);
 }
 
 function addFault({ deps, body, namespace }: AdminCall): EngineResponse {

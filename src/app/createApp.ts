@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type express from 'express';
+import type { LogInUse } from '../admin/call';
 import { Journal } from '../admin/journal';
 import { type ApiName, VENDORS } from '../apis';
 import { type Config, resolveConfig } from '../config';
@@ -10,6 +11,9 @@ import type { Listener } from '../http/listen';
 import { listenerOver } from '../http/listener';
 import { originForm } from '../http/originForm';
 import { protect, type ProtocolRefusal } from '../http/protect';
+import { createApply } from '../state/applyCommand';
+import type { StateLog } from '../state/stateLog';
+import { stateLogFor } from '../state/stateLogFor';
 import type { ServedVendors } from '../vendor';
 import { buildEngines } from './engines';
 import { createHandling } from './handling';
@@ -39,28 +43,42 @@ export interface StandinApp<Name extends string = ApiName> {
   protect(server: Server, api?: Name): void;
   /** Human-readable route table, printed at start-up. */
   routeTable(): string;
+  /** The state log (--data-dir, --state, or the `log` option); undefined in memory mode. */
+  readonly log?: StateLog;
+  /**
+   * Resolves once the log's replay is done (at once in memory mode); rejects when the log cannot be
+   * opened. Started on first call, by `listen`, or by the first request, which waits for it.
+   */
+  ready(): Promise<void>;
+  /** Closes the state log, if any (a server's close() also closes its ports first). */
+  close(): Promise<void>;
 }
 
 /** Which vendors an app serves: the registry's five unless a test brings its own (a toy vendor). */
 export interface AppOptions<V extends ServedVendors = ServedVendors> {
   vendors?: V;
+  /** A StateLog of the caller's (tests); else one is made from `dataDir` / `state`, else none. */
+  log?: StateLog;
 }
 
-export function createApp(partial?: Partial<Config>): StandinApp;
+export function createApp(partial?: Partial<Config>, options?: Omit<AppOptions, 'vendors'>): StandinApp;
 export function createApp<V extends ServedVendors>(partial: Partial<Config<keyof V & string>>, options: AppOptions<V>): StandinApp<keyof V & string>;
 export function createApp(partial: Partial<Config<string>> = {}, options: AppOptions = {}): StandinApp<string> {
   const vendors: ServedVendors = options.vendors ?? VENDORS;
   const config = resolveConfig<string>(partial, Object.keys(vendors));
   const clock = new SettableClock(config.now);
   const journal = new Journal(config.journalSize);
-  const engines = buildEngines(config, vendors, clock);
+  const log = options.log ?? stateLogFor(config);
+  const engines = buildEngines(config, vendors, clock, log && ((api, namespace) => log.evicted(api, namespace)));
+  const inUse = log && logInUse(log, engines);
   const handling = createHandling({
     bodyLimit: config.bodyLimit,
     logRequests: config.logRequests,
-    admin: { engines, journal, clock, adminToken: config.adminToken, startedAt: Date.now() },
+    admin: { engines, journal, clock, adminToken: config.adminToken, startedAt: Date.now(), log: inUse },
     journal,
     clock,
     unknownApi: unknownApiAnswer(engines),
+    log: inUse,
   });
   const resolveMain = mainResolver(engines, config.root);
   const listener = listenerOver(handling, resolveMain);
@@ -93,5 +111,22 @@ export function createApp(partial: Partial<Config<string>> = {}, options: AppOpt
     listenerFor,
     protect: (server, api) => protect(server, refusalOver(api ? rootResolver(engines, api) : resolveMain)),
     routeTable: () => routeTable({ root: config.root, apiPorts: config.apiPorts, engines, bound: {} }),
+    log,
+    ready: inUse ? inUse.ready : () => Promise.resolve(),
+    close: () => (log ? log.close() : Promise.resolve()),
   };
+}
+
+/** The log with its replay, run once: with evictions held, since the replay has no reads to order use by. */
+function logInUse(log: StateLog, engines: Map<string, Engine>): LogInUse {
+  let opened: Promise<void> | undefined;
+  const replay = async () => {
+    for (const engine of engines.values()) engine.suspendEvictions(true);
+    try {
+      await log.open(createApply(engines));
+    } finally {
+      for (const engine of engines.values()) engine.suspendEvictions(false);
+    }
+  };
+  return { log, ready: () => (opened ??= replay()) };
 }

@@ -5,7 +5,13 @@ import type { ServedVendors } from '../vendor';
 import type { Config } from '../config';
 
 /** One engine per API the config serves, each over its module's spec, sharing one clock. */
-export function buildEngines(config: Config<string>, vendors: ServedVendors, clock: SettableClock): Map<string, Engine> {
+/** `onEvict` hears of each namespace an engine drops for room (a state log records it); absent in memory mode. */
+export function buildEngines(
+  config: Config<string>,
+  vendors: ServedVendors,
+  clock: SettableClock,
+  onEvict?: (api: string, namespace: string) => void,
+): Map<string, Engine> {
   const engines = new Map<string, Engine>();
   for (const name of config.apis) {
     const { module } = vendors[name];
@@ -21,6 +27,7 @@ export function buildEngines(config: Config<string>, vendors: ServedVendors, clo
         maxNamespaces: config.maxNamespaces,
         seed: config.seed,
         responseValidation: config.responseValidation,
+        onEvict: onEvict && ((namespace) => onEvict(name, namespace)),
         onViolation: (operationId, problems) =>
           process.stderr.write(`standin: ${name} ${operationId} response breaks the spec: ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}\n`),
       }),

@@ -1,4 +1,5 @@
 import { type AdminDeps, handleAdmin } from '../admin/admin';
+import type { LogInUse } from '../admin/call';
 import type { Journal } from '../admin/journal';
 import type { SettableClock } from '../core/clock';
 import type { Outcome } from '../core/engine';
@@ -7,6 +8,7 @@ import type { EngineRequest, EngineResponse } from '../core/types';
 import type { RequestHandling } from '../http/listener';
 import { invalidNamespace } from './refusals';
 import type { Target } from './routing';
+import { throughLog } from './throughLog';
 
 interface HandlingDeps {
   bodyLimit: number;
@@ -15,19 +17,25 @@ interface HandlingDeps {
   journal: Journal;
   clock: SettableClock;
   unknownApi: (pathname: string) => EngineResponse;
+  /** The state log, with the replay it must finish first; absent in memory mode. */
+  log?: LogInUse;
 }
 
 /** What a request gets once it is plain values: admin, standin's own refusals, or its engine; then the journal. */
 export function createHandling(deps: HandlingDeps): RequestHandling<Target> {
-  const { journal, clock } = deps;
+  const { journal, clock, log } = deps;
   return {
     bodyLimit: deps.bodyLimit,
     // Not async: an engine's own promise is passed on as it is, with no second one around it.
     answer(target: Target, request: EngineRequest, namespace: string, pathname: string): Outcome | Promise<Outcome> {
-      if (target.admin) return { response: handleAdmin(deps.admin, request) };
+      if (target.admin) {
+        const response = handleAdmin(deps.admin, request);
+        return response instanceof Promise ? response.then((r) => ({ response: r })) : { response };
+      }
       if (!target.engine) return { response: deps.unknownApi(pathname) };
       if (!NAMESPACE_PATTERN.test(namespace)) return { response: invalidNamespace(target.engine) };
-      return target.engine.handle(request, namespace);
+      if (log === undefined) return target.engine.handle(request, namespace);
+      return throughLog(log.log, log.ready, target.engine, request, namespace, clock);
     },
     record(target, request, pathname, namespace, outcome, started) {
       // The journal is of vendor traffic; admin calls would crowd it out.

@@ -5,6 +5,7 @@ import type { Spec, SpecOperation } from './spec';
 import { checkHandlers } from './stages/checkHandlers';
 import { checkResponse } from './stages/checkResponse';
 import { dispatch } from './stages/dispatch';
+import { beforeCommand, commandParts } from './stages/asCommand';
 import { type Fault, Faults } from './stages/faults';
 import { injectFault } from './stages/injectFault';
 import { matchRoute } from './stages/matchRoute';
@@ -36,12 +37,30 @@ export interface EngineOptions {
   responseValidation: ResponseValidation;
   /** Called with each problem found in a response when validation is 'warn'. */
   onViolation?: (operationId: string, problems: ResponseProblem[]) => void;
+  /** Called when a namespace's state is dropped to make room for another (not on reset). */
+  onEvict?: (namespace: string) => void;
 }
 
 export interface Engine {
   readonly name: string;
   readonly spec: Spec;
   handle(request: EngineRequest, namespace: string): Promise<Outcome>;
+  /**
+   * The live part of a request that goes through a state log: an Outcome when it changes nothing
+   * (no route, body too large, an error fault), else undefined after any delay fault.
+   */
+  beforeCommand(request: EngineRequest, namespace: string): Promise<Outcome | undefined>;
+  /**
+   * A request as a command: every clock read (auth, handler, errors) sees `at`, and no fault is
+   * taken. Its state change happens synchronously within this call, before the promise is returned:
+   * nothing awaits between the call and the handler, and handlers change state before they return.
+   * A log that applies commands one after another in its own order relies on that.
+   */
+  handleCommand(request: EngineRequest, namespace: string, at: number): Promise<Outcome>;
+  /** Whether `seedBulk` can seed this API, known without seeding. */
+  readonly canSeedBulk: boolean;
+  /** While suspended, new namespaces are kept past the cap (a replay); resuming evicts down to it. */
+  suspendEvictions(suspended: boolean): void;
   renderError(error: EngineError, operation?: SpecOperation): EngineResponse;
   /** Forgets a namespace's state (or all of them); it is seeded again on next use. */
   reset(namespace?: string): void;
@@ -62,7 +81,8 @@ function isOutcome(value: object): value is Outcome {
   return 'response' in value;
 }
 
-async function handleIn(parts: EngineParts, request: EngineRequest, namespace: string): Promise<Outcome> {
+/** The pipeline; `live` differs from `parts` for a command, whose view of the clock a kept namespace must not keep. */
+async function handleIn(parts: EngineParts, request: EngineRequest, namespace: string, live: EngineParts = parts): Promise<Outcome> {
   const route = matchRoute(parts, request);
   if (isOutcome(route)) return route;
   const op = route.operation;
@@ -73,10 +93,11 @@ async function handleIn(parts: EngineParts, request: EngineRequest, namespace: s
   // Nothing awaits from this lookup to the admission below, so two first requests to one namespace
   // cannot each keep a state of their own.
   const kept = parts.states.get(namespace);
-  const entry = kept ?? freshEntry(parts, namespace);
+  const stored = kept ?? freshEntry(live, namespace);
+  const entry = parts === live ? stored : { ...stored, clock: parts.clock };
   const auth = authenticate(parts, request, route, entry);
   if (!auth.ok) return checkResponse(parts, op, auth.response);
-  const full = kept ? undefined : admit(parts, op, namespace, entry);
+  const full = kept ? undefined : admit(parts, op, namespace, stored);
   if (full) return full;
   const refusal = precheck(parts, request, route, entry, auth.principal);
   if (refusal) return checkResponse(parts, op, refusal);
@@ -93,7 +114,7 @@ export function createEngine(options: EngineOptions): Engine {
     spec,
     validators: options.validators,
     router: new Router(spec.operations),
-    states: new NamespaceStates(options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES),
+    states: new NamespaceStates(options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES, options.onEvict),
     faults: new Faults(),
     clock: options.clock,
     clockFor: options.clockFor ?? (() => options.clock),
@@ -114,6 +135,17 @@ export function createEngine(options: EngineOptions): Engine {
         states.leave(namespace);
       }
     },
+    beforeCommand: (request, namespace) => beforeCommand(parts, request, namespace),
+    async handleCommand(request, namespace, at) {
+      states.enter(namespace);
+      try {
+        return await handleIn(commandParts(parts, at), request, namespace, parts);
+      } finally {
+        states.leave(namespace);
+      }
+    },
+    canSeedBulk: module.seedBulk !== undefined,
+    suspendEvictions: (suspended) => states.suspendEvictions(suspended),
     renderError: (error, operation) => renderError(parts, error, operation),
     reset(namespace) {
       if (namespace === undefined) states.clear();

@@ -28,3 +28,27 @@ describe('NamespaceStates', () => {
     expect(() => new NamespaceStates(0)).toThrow(/at least 1/);
   });
 });
+
+describe('NamespaceStates evictions', () => {
+  it('tells onEvict of a namespace dropped for room, never of a delete or clear', () => {
+    const evicted: string[] = [];
+    const states = new NamespaceStates<number>(1, (ns) => evicted.push(ns));
+    states.admit('a', 1);
+    states.admit('b', 2);
+    states.delete('b');
+    states.admit('c', 3);
+    states.clear();
+    expect(evicted).toEqual(['a']);
+  });
+
+  it('keeps past the cap while evictions are suspended (a replay), and evicts down to it on resuming', () => {
+    const evicted: string[] = [];
+    const states = new NamespaceStates<number>(2, (ns) => evicted.push(ns));
+    states.suspendEvictions(true);
+    for (const [i, ns] of ['a', 'b', 'c', 'd'].entries()) expect(states.admit(ns, i)).toBe(true);
+    expect(evicted).toEqual([]);
+    states.suspendEvictions(false);
+    expect(states.names()).toEqual(['c', 'd']);
+    expect(evicted).toEqual(['a', 'b']);
+  });
+});

@@ -9,8 +9,14 @@ interface Kept<E> {
 
 export class NamespaceStates<E> {
   private readonly kept = new Map<string, Kept<E>>();
+  /** While set, the cap is not applied: see `suspendEvictions`. */
+  private suspended = false;
 
-  constructor(readonly max: number) {
+  /** `onEvict` hears of each namespace dropped to make room (a durable log records it), never of a delete or clear. */
+  constructor(
+    readonly max: number,
+    private readonly onEvict?: (namespace: string) => void,
+  ) {
     if (!Number.isInteger(max) || max < 1) throw new Error(`the namespace cap must be a whole number of at least 1, got ${max}`);
   }
 
@@ -26,19 +32,31 @@ export class NamespaceStates<E> {
 
   /** Keeps a new namespace, evicting the least recently used idle one when full; false when every kept one is busy. */
   admit(namespace: string, value: E): boolean {
-    if (this.kept.size >= this.max) {
-      let evicted = false;
-      for (const [name, kept] of this.kept) {
-        if (kept.busy === 0) {
-          this.kept.delete(name);
-          evicted = true;
-          break;
-        }
-      }
-      if (!evicted) return false;
-    }
+    if (this.kept.size >= this.max && !this.suspended && !this.evictOne()) return false;
     this.kept.set(namespace, { value, busy: 0 });
     return true;
+  }
+
+  /**
+   * A replay rebuilds every namespace its log holds, but the live order of use that chose what to
+   * evict included reads, which no log holds: evicting by the replay's own order would drop a
+   * namespace that was kept. So a replay runs with the cap suspended; resuming it evicts down to it.
+   */
+  suspendEvictions(suspended: boolean): void {
+    this.suspended = suspended;
+    if (!suspended) while (this.kept.size > this.max && this.evictOne());
+  }
+
+  /** Drops the least recently used idle namespace; false when every kept one is busy. */
+  private evictOne(): boolean {
+    for (const [name, kept] of this.kept) {
+      if (kept.busy === 0) {
+        this.kept.delete(name);
+        this.onEvict?.(name);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Marks a request in progress in the namespace; call `leave` when it ends. */

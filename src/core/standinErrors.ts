@@ -24,6 +24,7 @@ export const STANDIN_ERRORS = {
   ExpectationFailed: { status: 417, when: "an Expect header other than 100-continue (in the owner's envelope)" },
   ResponseValidationFailed: { status: 500, when: "strict mode: the mock's own answer breaks its spec, a bug in standin" },
   InternalError: { status: 500, when: 'anything that escaped every other handling' },
+  StateUnavailable: { status: 503, when: 'the state log (--data-dir disk, --state Redis) cannot be reached; it may or may not have taken the change: retry' },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type StandinErrorCode = keyof typeof STANDIN_ERRORS;

@@ -45,7 +45,9 @@ export type EngineError =
   | { kind: 'malformedBody'; message: string }
   | { kind: 'unsupportedMediaType'; contentType: string; expected: string[]; requiredFields: string[] }
   | { kind: 'bodyTooLarge'; limit: number }
-  | { kind: 'internal'; message: string };
+  | { kind: 'internal'; message: string }
+  /** The state log (the data dir's disk, the shared Redis) cannot be reached: 503, worth a retry. */
+  | { kind: 'unavailable'; message: string };
 
 export interface Clock {
   now(): Date;

@@ -23,6 +23,7 @@ const STATUS: Partial<Record<EngineError['kind'], number>> = {
   malformedBody: 400,
   unsupportedMediaType: 415,
   bodyTooLarge: 413,
+  unavailable: 503,
 };
 
 /** A bulk seed of this many fails, so /__admin/seed's failure path can be reached. */

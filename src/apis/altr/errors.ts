@@ -36,5 +36,7 @@ export function renderAltrError(error: EngineError): EngineResponse {
       return altrError(413, 'bad_request', `Request body is larger than ${error.limit} bytes.`);
     case 'internal':
       return altrError(503, 'internal_error', 'Unable to process request at this time.');
+    case 'unavailable':
+      return altrError(503, 'service_unavailable', error.message);
   }
 }

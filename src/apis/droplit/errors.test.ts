@@ -69,6 +69,13 @@ describe('droplit errors', () => {
     expect(renderDroplitError(error([])).body).toEqual({ errorType: 'InvalidParams', errors: [{ in: 'body', path: '#', message: 'Body Parameters Missing' }] });
   });
 
+  it('a state log that cannot be reached is 503 in the standard structure', () => {
+    expect(renderDroplitError({ kind: 'unavailable', message: 'down' })).toEqual({
+      status: 503,
+      body: { errorType: 'ServiceUnavailable', errors: [{ path: '', message: 'down' }] },
+    });
+  });
+
   it('the unknown-ecosystem list 404 is the documented plain text', () => {
     expect(errors.ecosystemNotFound('C1')).toEqual({ status: 404, body: 'Ecosystem with id C1 does not exist.' });
   });

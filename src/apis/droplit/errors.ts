@@ -127,5 +127,7 @@ export function renderDroplitError(error: EngineError, env: { operation?: SpecOp
       return droplitError(413, 'PayloadTooLarge', [{ in: 'body', path: BODY_ROOT, message: `Request body is larger than ${error.limit} bytes` }]);
     case 'internal':
       return droplitError(500, 'InternalError', [{ path: '', message: error.message }]);
+    case 'unavailable':
+      return droplitError(503, 'ServiceUnavailable', [{ path: '', message: error.message }]);
   }
 }

@@ -50,6 +50,7 @@ describe('Ignisign error codes', () => {
     ],
     ['body over the limit', { kind: 'bodyTooLarge', limit: 1024 }, 413, 'BAD_REQUEST'],
     ['internal failure', { kind: 'internal', message: 'boom' }, 500, 'INTERNAL_ERROR'],
+    ['state log unreachable', { kind: 'unavailable', message: 'down' }, 503, 'INTERNAL_ERROR'],
   ])('%s: its status, and a code from the vendor list, in the full envelope', (_name, error, status, code) => {
     const response = renderIgnisignError(error, { clock });
     expect(response.status).toBe(status);

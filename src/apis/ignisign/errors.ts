@@ -59,5 +59,8 @@ export function renderIgnisignError(error: EngineError, env: { clock: Clock }): 
       return ignisignError(clock, 413, 'BAD_REQUEST', `request body is larger than ${error.limit} bytes`);
     case 'internal':
       return ignisignError(clock, 500, 'INTERNAL_ERROR', error.message);
+    // The vendor's list has no code for a passing outage; the SDK still raises INTERNAL_ERROR as its own.
+    case 'unavailable':
+      return ignisignError(clock, 503, 'INTERNAL_ERROR', error.message);
   }
 }

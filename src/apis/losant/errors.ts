@@ -38,5 +38,7 @@ export function renderLosantError(error: EngineError): EngineResponse {
       return losantError(413, 'PayloadTooLarge', `Request body is larger than ${error.limit} bytes`);
     case 'internal':
       return losantError(500, 'InternalError', error.message);
+    case 'unavailable':
+      return losantError(503, 'ServiceUnavailable', error.message);
   }
 }

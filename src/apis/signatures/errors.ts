@@ -36,5 +36,7 @@ export function renderSignaturesError(error: EngineError): EngineResponse {
       return signaturesError(413, `Request body is larger than ${error.limit} bytes`);
     case 'internal':
       return signaturesError(500, error.message);
+    case 'unavailable':
+      return signaturesError(503, error.message);
   }
 }
