@@ -124,4 +124,33 @@ describe('--data-dir keeps state across a restart', () => {
     expect(stateIn(await stateOf(second.base, 'droplit', 'a'))).toEqual(stateIn(fresh));
     expect({ b: await stateOf(second.base, 'droplit', 'b'), c: await stateOf(second.base, 'droplit', 'c') }).toEqual(kept);
   });
+
+  it('a write while every kept namespace is busy is taken past the cap, not refused, and survives a restart as it was answered', async () => {
+    // Refusing it would log a command the replay (which sees nothing in progress) applies: the
+    // restart would then evict by the replay's order and lose a write that was answered.
+    const dataDir = join(root, 'busy');
+    const first = await serve(dataDir, { maxNamespaces: 1 });
+    expect((await createDroplitEnvironment(first.base, 'one', 'kitchen')).status).toBe(201);
+    expect(
+      (await send(first.base, 'POST', '/__admin/faults', { body: { api: 'droplit', namespace: 'one', operationId: 'listEnvironments', delayMs: 400 } })).status,
+    ).toBe(201);
+    const busy = send(first.base, 'GET', '/droplit/v0/api/environments/?ecosystemId=C599343aecca8fba8297a3195', {
+      namespace: 'one',
+      headers: { authorization: 'droplit-demo-account' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await createDroplitEnvironment(first.base, 'two', 'garage')).status).toBe(201);
+    expect((await busy).status).toBe(200);
+    // Once 'one' is idle the surplus goes, by the usual rule: 'one' was used last (its read ended
+    // after the write), so 'two' is evicted, as a logged eviction, not a lost write.
+    const names = (await send(first.base, 'GET', '/__admin/namespaces')).json().droplit;
+    expect(names).toEqual(['one']);
+    const kept = await stateOf(first.base, 'droplit', 'one');
+    expect(JSON.stringify(kept)).toContain('kitchen');
+    await stop(first.server);
+
+    const second = await serve(dataDir, { maxNamespaces: 1 });
+    expect((await send(second.base, 'GET', '/__admin/namespaces')).json().droplit).toEqual(['one']);
+    expect(await stateOf(second.base, 'droplit', 'one')).toEqual(kept);
+  });
 });

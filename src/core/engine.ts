@@ -97,7 +97,7 @@ async function handleIn(parts: EngineParts, request: EngineRequest, namespace: s
   const entry = parts === live ? stored : { ...stored, clock: parts.clock };
   const auth = authenticate(parts, request, route, entry);
   if (!auth.ok) return checkResponse(parts, op, auth.response);
-  const full = kept ? undefined : admit(parts, op, namespace, stored);
+  const full = kept ? undefined : admit(parts, op, namespace, stored, parts !== live);
   if (full) return full;
   const refusal = precheck(parts, request, route, entry, auth.principal);
   if (refusal) return checkResponse(parts, op, refusal);

@@ -24,6 +24,18 @@ describe('NamespaceStates', () => {
     expect(states.names()).toEqual(['c', 'd']);
   });
 
+  it('keeps a namespace past the cap when told to overflow, and evicts the surplus once one goes idle', () => {
+    const evicted: string[] = [];
+    const states = new NamespaceStates<number>(1, (ns) => evicted.push(ns));
+    states.admit('a', 1);
+    states.enter('a');
+    expect(states.admit('b', 2)).toBe(false);
+    expect(states.admit('b', 2, true)).toBe(true);
+    expect(states.names()).toEqual(['a', 'b']);
+    states.leave('a');
+    expect([states.names(), evicted]).toEqual([['b'], ['a']]);
+  });
+
   it('refuses a cap below 1', () => {
     expect(() => new NamespaceStates(0)).toThrow(/at least 1/);
   });

@@ -30,9 +30,15 @@ export class NamespaceStates<E> {
     return kept.value;
   }
 
-  /** Keeps a new namespace, evicting the least recently used idle one when full; false when every kept one is busy. */
-  admit(namespace: string, value: E): boolean {
-    if (this.kept.size >= this.max && !this.suspended && !this.evictOne()) return false;
+  /**
+   * Keeps a new namespace, evicting the least recently used idle one when full; false when every kept
+   * one is busy, unless `overflow`: then it is kept past the cap, and the surplus is evicted as soon
+   * as a namespace goes idle. A command takes `overflow`, because its outcome must not depend on what
+   * else was in progress: no replay or other replica sees that, so a refusal there would be
+   * applied elsewhere and the logs would disagree.
+   */
+  admit(namespace: string, value: E, overflow = false): boolean {
+    if (this.kept.size >= this.max && !this.suspended && !this.evictOne() && !overflow) return false;
     this.kept.set(namespace, { value, busy: 0 });
     return true;
   }
@@ -68,6 +74,7 @@ export class NamespaceStates<E> {
   leave(namespace: string): void {
     const kept = this.kept.get(namespace);
     if (kept && kept.busy > 0) kept.busy--;
+    if (this.kept.size > this.max && !this.suspended) while (this.kept.size > this.max && this.evictOne());
   }
 
   delete(namespace: string): void {

@@ -18,10 +18,11 @@ export function freshEntry(parts: EngineParts, namespace: string): NamespaceEntr
 /**
  * Keeps a namespace first seen by a request that passed authentication (so refused requests, any
  * number of made-up header values, cost no memory); undefined once kept, else the refusal at the cap.
+ * A command (`overflow`) is never refused: see NamespaceStates.admit.
  */
-export function admit(parts: EngineParts, op: SpecOperation, namespace: string, entry: NamespaceEntry): Outcome | undefined {
+export function admit(parts: EngineParts, op: SpecOperation, namespace: string, entry: NamespaceEntry, overflow = false): Outcome | undefined {
   const { states } = parts;
-  if (!states.admit(namespace, entry)) {
+  if (!states.admit(namespace, entry, overflow)) {
     const message = `standin keeps at most ${states.max} namespaces and every one has a request in progress; retry, or raise --max-namespaces`;
     return refuse(parts, op, namespace, { kind: 'internal', message });
   }
@@ -29,12 +30,12 @@ export function admit(parts: EngineParts, op: SpecOperation, namespace: string, 
   return undefined;
 }
 
-/** For admin calls, which may create a namespace outright. */
+/** For admin calls, which may create a namespace outright (past the cap when every kept one is busy, as a command may). */
 export function namespaceState(parts: EngineParts, namespace: string): NamespaceEntry {
   const { states } = parts;
   const kept = states.get(namespace);
   if (kept) return kept;
   const entry = freshEntry(parts, namespace);
-  if (!states.admit(namespace, entry)) throw new Error(`every one of the ${states.max} namespaces kept has a request in progress`);
+  states.admit(namespace, entry, true);
   return entry;
 }
