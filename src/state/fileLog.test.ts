@@ -185,6 +185,12 @@ describe('FileLog', () => {
     );
     writeFileSync(join(dir, LOG_FILE), encodeRecord({ hello: 'world' }));
     await expect(new FileLog(dir, { seed: 1 }).open(() => undefined)).rejects.toThrow(/is not a standin log/);
+    // Not even a record: someone's notes, short or long, are refused and left as they were.
+    for (const text of ['hello notes\n', 'x'.repeat(500)]) {
+      writeFileSync(join(dir, LOG_FILE), text);
+      await expect(new FileLog(dir, { seed: 1 }).open(() => undefined)).rejects.toThrow(/is not a standin log/);
+      expect(readFileSync(join(dir, LOG_FILE), 'utf8')).toBe(text);
+    }
   });
 
   it('creates the dir 0700 and the log 0600, and narrows a log that was made readable', async () => {

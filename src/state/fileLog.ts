@@ -223,7 +223,12 @@ export class FileLog implements StateLog {
     const reader = new WalRecordReader(file, size);
     const first = await reader.at(0);
     if (first.kind === 'record') this.checkHeader(first.value);
-    else if (first.kind === 'flaw' && (await reader.nextValidAfter(0)) !== undefined) throw this.corrupt(0, first.flaw);
+    else if (first.kind === 'flaw') {
+      if ((await reader.nextValidAfter(0)) !== undefined) throw this.corrupt(0, first.flaw);
+      // Only a header cut short while this log was being created may be dropped: any other file
+      // that does not start with a header is someone's, and is not ours to truncate.
+      if (!(await this.isTornHeader(file, size))) throw new FileLogRefused(`${this.path} is not a standin log; move it away or use another --data-dir`);
+    }
     let offset = first.kind === 'record' ? first.bytes.length : 0;
     let failed = 0;
     for (;;) {
@@ -248,6 +253,14 @@ export class FileLog implements StateLog {
     this.size = offset;
     if (offset === 0) await this.writeHeader();
     if (failed > 0) this.notice(`${failed} commands of ${this.path} failed again on replay, as they did when first applied`);
+  }
+
+  /** The file is a prefix of the header this log writes first (a crash during its creation). */
+  private async isTornHeader(file: FileHandle, size: number): Promise<boolean> {
+    if (size >= this.header.length) return false;
+    const bytes = Buffer.alloc(size);
+    await file.read(bytes, 0, size, 0);
+    return bytes.equals(this.header.subarray(0, size));
   }
 
   private checkHeader(header: Record<string, unknown>): void {
