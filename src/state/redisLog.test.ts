@@ -121,6 +121,26 @@ describeWithRedis('RedisLog', () => {
     expect(b.toy.state.get(keyOf('toy', 'pages'))).toEqual(a.toy.state.get(keyOf('toy', 'pages'))!.concat('last'));
   });
 
+  it('pages by bytes as well as by count, so a namespace of large bodies is rebuilt in replies it can take', async () => {
+    const a = await replica();
+    // Six commands of 1.5 MiB each: one page of them by count, but 9 MiB, past the 4 MiB a page holds.
+    const big = (i: number) => `${i}`.padEnd(1.5 * 1024 * 1024, 'x');
+    for (let i = 0; i < 6; i++) await a.log.submit(write('toy', 'large', big(i)));
+    const b = await replica();
+    const redis = (b.log as any).redis;
+    const replies: number[] = [];
+    const append = redis.standinAppend.bind(redis);
+    redis.standinAppend = async (...args: unknown[]) => {
+      const reply = await append(...args);
+      if (reply[0] === 'ok') replies.push(reply[2].length);
+      return reply;
+    };
+    await b.log.catchUp('toy', 'large');
+    expect(b.toy.state.get(keyOf('toy', 'large'))).toEqual(a.toy.state.get(keyOf('toy', 'large')));
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...replies)).toBeLessThanOrEqual(3);
+  });
+
   it('a reset of one namespace is ordered like a write, trims the stream, and every replica drops the state', async () => {
     const [a, b] = await Promise.all([replica(), replica()]);
     await a.log.submit(write('toy', 'one', 'x'));

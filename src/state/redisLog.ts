@@ -46,7 +46,7 @@ interface Stream {
   queuedCatchUp?: Promise<void>;
 }
 
-type AppendReply = ['instance', string] | ['lost'] | ['ok', string[], [string, string[]][]];
+type AppendReply = ['instance', string] | ['lost'] | ['ok', string[], [string, string[]][], string];
 type ResetReply = ['instance', string] | ['ok', string[]];
 
 interface Scripts {
@@ -267,13 +267,13 @@ export class RedisLog implements StateLog {
           if (++retries > MAX_RETRIES) throw new StateUnavailable('Redis keeps losing its data; retry later');
           continue;
         }
-        const [, ids, entries] = reply;
+        const [, ids, entries, more] = reply;
         ids.forEach((id, i) => own.set(id, commands[i]));
         pending = [];
         // The local state was dropped while this was in flight (eviction, another Redis): start over.
         if (stream.epoch !== epoch) continue;
         this.applyEntries(stream, entries, own);
-        if (entries.length < this.pageSize) break;
+        if (more !== '1') break;
       }
       // Entries of ours not met were trimmed away by another replica's reset before this one read them.
       for (const waiter of own.values()) waiter.reject(new StateUnavailable('the namespace was reset while this request was in flight; retry it'));

@@ -34,8 +34,11 @@ return redis.call('HMGET', KEYS[1], 'instance', 'seed', 'format')
 // A batch that is a reset trims the stream up to the reset after reading, so a rebuild starts there.
 // KEYS: meta, stream, streams set. ARGV: instance, position ('' = from the start), member, page
 // size, '1' when the batch is a reset, then one JSON command per entry.
-// Returns {'instance', id} | {'lost'} | {'ok', {ids...}, {entries...}}.
+// A page also stops before the entry that takes it past PAGE_BYTES (one entry always fits), so a
+// replica rebuilding a namespace of large bodies never asks for a reply it cannot take in time.
+// Returns {'instance', id} | {'lost'} | {'ok', {ids...}, {entries...}, more: '1' | '0'}.
 export const APPEND_LUA = `
+local PAGE_BYTES = ${4 * 1024 * 1024}
 local instance = redis.call('HGET', KEYS[1], 'instance')
 if instance ~= ARGV[1] then return {'instance', instance or ''} end
 local position = ARGV[2]
@@ -49,9 +52,21 @@ for i = 6, #ARGV do ids[#ids + 1] = redis.call('XADD', KEYS[2], '*', 'c', ARGV[i
 if #ids > 0 then redis.call('SADD', KEYS[3], ARGV[3]) end
 local from = '-'
 if position ~= '' then from = '(' .. position end
-local entries = redis.call('XRANGE', KEYS[2], from, '+', 'COUNT', tonumber(ARGV[4]))
+local count = tonumber(ARGV[4])
+local entries = redis.call('XRANGE', KEYS[2], from, '+', 'COUNT', count)
+local more = '0'
+if #entries == count then more = '1' end
+local bytes = 0
+for i = 1, #entries do
+  bytes = bytes + #entries[i][2][2]
+  if bytes > PAGE_BYTES and i > 1 then
+    for j = #entries, i, -1 do entries[j] = nil end
+    more = '1'
+    break
+  end
+end
 if ARGV[5] == '1' and #ids > 0 then redis.call('XTRIM', KEYS[2], 'MINID', ids[#ids]) end
-return {'ok', ids, entries}
+return {'ok', ids, entries, more}
 `;
 
 // A reset wider than one stream (a namespace across APIs, an API, everything): appends a reset of
