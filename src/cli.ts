@@ -139,8 +139,10 @@ export async function startServing(argv: string[], env: NodeJS.ProcessEnv, out: 
  * seen, not hidden); a worker that fails before every one is listening stops the rest. It forwards
  * SIGTERM/SIGINT and exits once every worker has, with the first failing code.
  */
-function superviseWorkers(count: number): Promise<void> {
+function superviseWorkers(count: number, listenersEach: number): Promise<void> {
   return new Promise(() => {
+    // node:cluster says `listening` once per server a worker opens (its main port and each --api-port).
+    const opened = new Map<number, number>();
     let listening = 0;
     let exited = 0;
     let code = 0;
@@ -149,9 +151,12 @@ function superviseWorkers(count: number): Promise<void> {
     };
     process.on('SIGINT', forward('SIGINT'));
     process.on('SIGTERM', forward('SIGTERM'));
-    cluster.on('listening', (_worker, address) => {
+    cluster.on('listening', (worker, address) => {
+      const servers = (opened.get(worker.id) ?? 0) + 1;
+      opened.set(worker.id, servers);
+      if (servers === listenersEach) listening++;
       // One line once all are up: a client may send its first request when it sees it.
-      if (++listening === count)
+      if (servers === listenersEach && listening === count)
         process.stdout.write(
           `standin: ${count} workers listening (pids ${Object.values(cluster.workers ?? {})
             .map((w) => w?.process.pid)
@@ -172,22 +177,26 @@ async function serve(argv: string[]): Promise<void> {
   const partial = serveConfig(argv, process.env);
   if (cluster.isPrimary) {
     // Checked here, so a bad flag is one message and exit 2, not one per worker.
-    const { workers } = resolveConfig(partial);
-    if (workers > 1) return superviseWorkers(workers);
+    const { workers, apiPorts } = resolveConfig(partial);
+    if (workers > 1) return superviseWorkers(workers, 1 + Object.keys(apiPorts).length);
   }
   // Only the first worker prints the banner; the others would repeat it word for word.
   const quiet = cluster.isWorker && cluster.worker?.id !== 1;
   // Handlers first: a signal that comes the moment the banner is out must still close the log cleanly.
-  const running: { server?: StandinServer } = {};
+  const running: { server?: StandinServer; stopping?: boolean } = {};
+  // Not `once`: a terminal's Ctrl-C reaches a worker twice (from the terminal and from the primary),
+  // and a second signal with no handler would kill it before its log is closed.
   const stop = (signal: string) => {
+    if (running.stopping) return;
+    running.stopping = true;
     process.stdout.write(`\n${signal}: closing\n`);
     (running.server ? running.server.close() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   running.server = await startServing(argv, process.env, (text) => quiet || process.stdout.write(text));
 }
 
