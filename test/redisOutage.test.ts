@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type StandinServer } from '../src/server';
+import { type Reply, send as sendTo } from './support/dataClient';
 import { describeWithRedis, type RedisServer, startRedisServer } from './support/redisServer';
 
 // Redis goes away under two replicas: every request answers 503 in its vendor's envelope within a
@@ -9,24 +10,9 @@ import { describeWithRedis, type RedisServer, startRedisServer } from './support
 const ECOSYSTEM = 'C599343aecca8fba8297a3195';
 const MAX_OUTAGE_ANSWER_MS = 1000;
 
-interface Reply {
-  status: number;
-  headers: Headers;
-  json(): any;
-}
-
-async function send(base: string, method: string, path: string, namespace: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
-  const all: Record<string, string> = { 'x-standin-namespace': namespace, ...headers };
-  let payload: Buffer | string | undefined;
-  if (Buffer.isBuffer(body)) payload = body;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    all['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(`${base}${path}`, { method, headers: all, body: payload, signal: AbortSignal.timeout(10_000) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: () => JSON.parse(text) };
-}
+/** The shared test client, with the namespace and headers as positional arguments. */
+const send = (base: string, method: string, path: string, namespace: string, headers: Record<string, string> = {}, body?: unknown) =>
+  sendTo(base, method, path, { namespace, headers, body, timeoutMs: 10_000 });
 
 function altr(method: 'GET' | 'POST', resource: string): Record<string, string> {
   const [key, secret] = method === 'POST' ? ['ALTR-demo-rw', 'demo-rw-secret'] : ['ALTR-demo-ro', 'demo-ro-secret'];

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type StandinServer } from '../src/server';
+import { send as sendTo } from './support/dataClient';
 import { describeWithRedis, type RedisServer, startRedisServer } from './support/redisServer';
 
 // Three replicas on one Redis (--state redis://): each vendor invariant holds across them with no
@@ -10,24 +11,9 @@ const DROPLIT_ECOSYSTEM = 'C599343aecca8fba8297a3195';
 const ALTR_CAP = 1_048_576;
 const ALTR_SEEDED_BYTES = 16;
 
-interface Reply {
-  status: number;
-  body: Buffer;
-  json(): any;
-}
-
-async function send(base: string, method: string, path: string, namespace: string, headers: Record<string, string> = {}, body?: unknown): Promise<Reply> {
-  const all: Record<string, string> = { 'x-standin-namespace': namespace, ...headers };
-  let payload: Buffer | string | undefined;
-  if (Buffer.isBuffer(body)) payload = body;
-  else if (body !== undefined) {
-    payload = JSON.stringify(body);
-    all['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(`${base}${path}`, { method, headers: all, body: payload });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, body: bytes, json: () => JSON.parse(bytes.toString()) };
-}
+/** The shared test client, with the namespace and headers as positional arguments. */
+const send = (base: string, method: string, path: string, namespace: string, headers: Record<string, string> = {}, body?: unknown) =>
+  sendTo(base, method, path, { namespace, headers, body });
 
 const createEnvironment = (base: string, namespace: string, alias: string) =>
   send(base, 'POST', '/droplit/v0/api/environments/', namespace, { authorization: 'droplit-demo-account' }, { ecosystemId: DROPLIT_ECOSYSTEM, alias });

@@ -1,8 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { describeWithRedis, type RedisServer, startRedisServer } from './support/redisServer';
+import { describeWithRedis, freePort, type RedisServer, startRedisServer } from './support/redisServer';
 
 // `standin serve --workers 3 --state redis://…`: three processes behind one port (node:cluster),
 // sharing state through Redis, so the alias invariant holds whichever worker takes a request; and
@@ -11,17 +10,6 @@ import { describeWithRedis, type RedisServer, startRedisServer } from './support
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const ECOSYSTEM = 'C599343aecca8fba8297a3195';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const alive = (pid: number): boolean => {
   try {

@@ -19,7 +19,7 @@ export async function send(
   base: string,
   method: string,
   path: string,
-  options: { namespace?: string; headers?: Record<string, string>; body?: unknown } = {},
+  options: { namespace?: string; headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...(options.namespace ? { 'x-standin-namespace': options.namespace } : {}), ...options.headers };
   let body: Buffer | string | undefined;
@@ -28,7 +28,8 @@ export async function send(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(`${base}${path}`, { method, headers, body });
+  const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  const res = await fetch(`${base}${path}`, { method, headers, body, signal });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, body: bytes, json: () => JSON.parse(bytes.toString()) };
 }

@@ -160,7 +160,8 @@ function launch(executable: string, args: string[]): Promise<ChildProcess> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (bound to 0, then let go), for a process that must be told its port. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
