@@ -31,6 +31,7 @@ Options for serve:
                            warn: send it and log the problems; off: skip the check
   --body-limit BYTES       largest request body (default 5242880); larger gets 413
   --journal-size N         requests kept in /__admin/journal (default 1000)
+  --journal-bytes BYTES    bytes the journal may hold, headers and bodies included (default 8388608)
   --max-namespaces N       namespaces kept per API (default 1000, env STANDIN_MAX_NAMESPACES); a new one
                            evicts the least recently used idle one
   --admin-token TOKEN      require 'Authorization: Bearer TOKEN' on /__admin (env STANDIN_ADMIN_TOKEN)
@@ -84,6 +85,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
       'validate-responses': { type: 'string' },
       'body-limit': { type: 'string' },
       'journal-size': { type: 'string' },
+      'journal-bytes': { type: 'string' },
       'max-namespaces': { type: 'string' },
       'admin-token': { type: 'string' },
       'log-requests': { type: 'boolean' },
@@ -102,6 +104,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv): Partial<Con
     responseValidation: values['validate-responses'] as Config['responseValidation'] | undefined,
     bodyLimit: int('body-limit', values['body-limit']),
     journalSize: int('journal-size', values['journal-size']),
+    journalBytes: int('journal-bytes', values['journal-bytes']),
     maxNamespaces: int('max-namespaces', values['max-namespaces'] ?? env.STANDIN_MAX_NAMESPACES),
     adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN,
     logRequests: values['log-requests'],

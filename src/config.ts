@@ -22,6 +22,8 @@ export interface Config<Name extends string = ApiName> {
   /** Largest request body accepted, in bytes; larger ones get 413 in the vendor's envelope. */
   bodyLimit: number;
   journalSize: number;
+  /** Bytes the journal may hold across its entries (headers and bodies as kept); the oldest go first past it. */
+  journalBytes: number;
   /** Namespaces kept per API; a new one evicts the least recently used idle one. */
   maxNamespaces: number;
   /** When set, /__admin requires `Authorization: Bearer <adminToken>`. */
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: Config = {
   responseValidation: 'strict',
   bodyLimit: 5 * 1024 * 1024,
   journalSize: 1000,
+  journalBytes: 8 * 1024 * 1024,
   maxNamespaces: 1000,
   logRequests: false,
   workers: 1,

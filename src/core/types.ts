@@ -16,11 +16,19 @@ export interface EngineRequest {
 
 export type ResponseBody = unknown;
 
+/** Why a request was refused, as data for the journal: the rule that refused it and what it said. Never sent on the wire. */
+export interface Reason {
+  rule: string;
+  message: string;
+}
+
 export interface EngineResponse {
   status: number;
   headers?: Record<string, string>;
   // A Buffer is sent as bytes, a string as text, anything else as JSON.
   body?: ResponseBody;
+  /** Set on refusals: the journal's explanation. */
+  reason?: Reason;
 }
 
 export type ParamLocation = 'path' | 'query' | 'header' | 'body';

@@ -7,7 +7,7 @@ import type { Listener } from './listen';
 import { originForm } from './originForm';
 import { readBody } from './readBody';
 import { flatHeaders, parseQuery } from './requestValues';
-import { write } from './write';
+import { type Written, write } from './write';
 
 // The one place a node request becomes a plain EngineRequest and a plain answer goes back on the
 // wire. What the request means (which owner, what answer, what is journaled) is the app's.
@@ -17,7 +17,7 @@ export interface RequestHandling<T extends { path: string }> {
   bodyLimit: number;
   answer(target: T, request: EngineRequest, namespace: string, pathname: string): Outcome | Promise<Outcome>;
   /** Called once the answer is written: the journal and the request log. */
-  record(target: T, request: EngineRequest, pathname: string, namespace: string, outcome: Outcome, started: bigint): void;
+  record(target: T, request: EngineRequest, pathname: string, namespace: string, outcome: Outcome, started: bigint, written: Written): void;
 }
 
 export function listenerOver<T extends { path: string }>(handling: RequestHandling<T>, resolve: (pathname: string) => T): Listener {
@@ -55,6 +55,6 @@ async function serve<T extends { path: string }>(
     bodyTooLarge: tooLarge ? handling.bodyLimit : undefined,
   };
   const outcome = await handling.answer(target, request, namespace, pathname);
-  write(res, outcome.response);
-  handling.record(target, request, pathname, namespace, outcome, started);
+  const written = write(res, outcome.response);
+  handling.record(target, request, pathname, namespace, outcome, started, written);
 }

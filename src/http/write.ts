@@ -2,8 +2,14 @@ import { type ServerResponse, STATUS_CODES } from 'node:http';
 import { defaultContentType } from '../core/contentType';
 import type { EngineResponse } from '../core/types';
 
+/** What went on the wire: the journal keeps it as written. */
+export interface Written {
+  headers: Record<string, string | number>;
+  payload: Buffer | string | undefined;
+}
+
 /** Writes a plain response: a Buffer as bytes, a string as text, anything else as JSON. */
-export function write(res: ServerResponse, response: EngineResponse): void {
+export function write(res: ServerResponse, response: EngineResponse): Written {
   const headers = response.headers ?? {};
   let payload: Buffer | string | undefined;
   if (response.body === undefined) payload = undefined;
@@ -13,8 +19,10 @@ export function write(res: ServerResponse, response: EngineResponse): void {
   if (payload !== undefined && !headers['content-type']) headers['content-type'] = defaultContentType(response.body)!;
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.setHeader('content-length', payload === undefined ? 0 : Buffer.byteLength(payload));
+  const length = payload === undefined ? 0 : Buffer.byteLength(payload);
+  res.setHeader('content-length', length);
   res.end(payload);
+  return { headers: { ...headers, 'content-length': length }, payload };
 }
 
 /** An answer written straight to the socket, where node never made a response object; a HEAD answer has no body. */
