@@ -25,7 +25,7 @@ export interface Reason {
 export interface EngineResponse {
   status: number;
   headers?: Record<string, string>;
-  // A Buffer is sent as bytes, a string as text, anything else as JSON.
+  // A Buffer is sent as bytes, a string as text, a node Readable as a stream, anything else as JSON.
   body?: ResponseBody;
   /** Set on refusals: the journal's explanation. */
   reason?: Reason;

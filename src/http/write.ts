@@ -1,4 +1,5 @@
 import { type ServerResponse, STATUS_CODES } from 'node:http';
+import { Readable } from 'node:stream';
 import { defaultContentType } from '../core/contentType';
 import type { EngineResponse } from '../core/types';
 
@@ -11,6 +12,13 @@ export interface Written {
 /** Writes a plain response: a Buffer as bytes, a string as text, anything else as JSON. */
 export function write(res: ServerResponse, response: EngineResponse): Written {
   const headers = response.headers ?? {};
+  // A live feed (the journal's event stream): headers now, the body as it comes, until either side ends it.
+  if (response.body instanceof Readable) {
+    res.writeHead(response.status, headers);
+    response.body.pipe(res);
+    res.once('close', () => (response.body as Readable).destroy());
+    return { headers, payload: undefined };
+  }
   let payload: Buffer | string | undefined;
   if (response.body === undefined) payload = undefined;
   else if (Buffer.isBuffer(response.body)) payload = response.body;
