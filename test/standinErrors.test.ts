@@ -1,4 +1,4 @@
-import { createServer as createHttpServer } from 'node:http';
+import { type ClientRequest, createServer as createHttpServer, get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
 import { STANDIN_ERROR_HEADER, STANDIN_ERRORS, type StandinErrorCode } from '../src/core/standinErrors';
@@ -47,6 +47,7 @@ describe('standin errors', () => {
     expect(note(await request(app).post('/__admin/seed').send({ api: 'toy', count: FAILING_SEED_COUNT }))).toBe('SeedFailed');
     expect(note(await request(app).post('/__admin/faults').send({ api: 'toy', times: 0 }))).toBe('InvalidFault');
     expect(note(await request(app).put('/__admin/clock').send({ now: 'yesterday' }))).toBe('InvalidClock');
+    expect(note(await request(app).get('/__admin/journal?status=4x'))).toBe('InvalidFilter');
   });
 
   it('a mock answer that breaks its spec, and what escapes every other handling', async () => {
@@ -92,6 +93,24 @@ describe('standin errors', () => {
 
   // Runs last (tests run in order): each code above was sent with the catalogue's status, and
   // every catalogue entry was sent by one of them.
+  it('one journal stream too many', async () => {
+    const streams = await Promise.all(
+      Array.from(
+        { length: 32 },
+        () =>
+          new Promise<ClientRequest>((resolve) => {
+            const req = httpGet(`${server.url()}/__admin/journal/stream`, (res) => res.once('data', () => resolve(req)));
+          }),
+      ),
+    );
+    try {
+      const res = await fetch(`${server.url()}/__admin/journal/stream`);
+      expect(note({ status: res.status, headers: Object.fromEntries(res.headers), body: (await res.json()) as Seen['body'] })).toBe('TooManyStreams');
+    } finally {
+      for (const stream of streams) stream.destroy();
+    }
+  });
+
   it('a state log that cannot be reached', async () => {
     const log = new MemoryLog();
     const logged = createApp({}, { vendors: TOY_VENDORS, log });

@@ -58,11 +58,17 @@ async function runSoak(opts, meta, logDir, log) {
         hwmMb: s.hwmKb / 1024,
         cpuS: s.cpuMs / 1000,
         requests: health && health.json.requests,
+        // What the journal holds, against its two bounds (--journal-size, --journal-bytes).
+        journal: health && health.json.journal,
       };
       if (!opts.soakKeepState)
         entry.reset = (await getJson(port, '/__admin/reset', 'POST', '{"all":true}').catch((e) => ({ status: String(e.message) }))).status;
       samples.push(entry);
-      log(`  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served`);
+      const j = entry.journal;
+      log(
+        `  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served` +
+          (j ? `, journal ${j.entries} entries / ${dec(j.bytes / 1048576, 2)} MiB held` : ''),
+      );
     };
     timer = setInterval(() => (sampling = sampling.then(sample)), SAMPLE_EVERY_MS);
     const m = await runLoad(
@@ -101,6 +107,9 @@ async function runSoak(opts, meta, logDir, log) {
       halfPeaksMb: halfPeaks(samples),
       stable: samples.length >= 4 ? halfPeaks(samples)[1] - halfPeaks(samples)[0] <= tolerance && slopeMbPerMin(samples) * (opts.soak / 60) <= tolerance : null,
       journalEntries: journal.json && Array.isArray(journal.json.entries) ? journal.json.entries.length : null,
+      journalMaxBytes: Math.max(0, ...samples.map((s) => (s.journal ? s.journal.bytes : 0))),
+      journalBudgetBytes: samples.find((s) => s.journal)?.journal.budgetBytes ?? null,
+      journalCapacity: samples.find((s) => s.journal)?.journal.capacity ?? null,
       resetEachSample: !opts.soakKeepState,
       clean,
       altr: gens[2].notes().join(' '),
@@ -122,8 +131,13 @@ async function runSoak(opts, meta, logDir, log) {
         .join(' / ')}.`,
       '',
     );
-    L.push('| t s | RSS MB | peak RSS MB | requests served | CPU s |', '|---|---|---|---|---|');
-    for (const s of samples) L.push(`| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${s.requests ?? '–'} | ${dec(s.cpuS)} |`);
+    L.push('| t s | RSS MB | peak RSS MB | requests served | journal entries | journal MiB held | CPU s |', '|---|---|---|---|---|---|---|');
+    for (const s of samples) {
+      const j = s.journal;
+      L.push(
+        `| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${s.requests ?? '–'} | ${j ? j.entries : '–'} | ${j ? dec(j.bytes / 1048576, 2) : '–'} | ${dec(s.cpuS)} |`,
+      );
+    }
     L.push('');
     L.push(
       `Load: ${int(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} requests, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts` +
@@ -137,7 +151,10 @@ async function runSoak(opts, meta, logDir, log) {
         (opts.soak < 600 ? ` (a ${opts.soak} s run; the goal asks for 600 s)` : '') +
         '.',
     );
-    L.push(`Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, default 1000).`);
+    L.push(
+      `Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, ${summary.journalCapacity ?? 1000}); ` +
+        `most bytes held at a sample: ${dec(summary.journalMaxBytes / 1048576, 2)} MiB (budget --journal-bytes ${summary.journalBudgetBytes === null ? '?' : dec(summary.journalBudgetBytes / 1048576, 2)} MiB).`,
+    );
     L.push(`${summary.altr}.`, '');
     return { md: L.join('\n'), json: { meta: { ...meta, mode: 'soak' }, summary, samples } };
   } finally {

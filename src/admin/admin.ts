@@ -12,8 +12,16 @@ import { ADMIN_ROUTES, type AdminRoute } from './routes';
 
 export type { AdminDeps } from './call';
 
-/** Routes by method and first path segment: `/state/<api>` is found as `GET state`. */
-const BY_RESOURCE = new Map<string, AdminRoute>(ADMIN_ROUTES.map((route) => [`${route.method} ${route.path.split('/')[2]}`, route]));
+/**
+ * Routes by method and first path segment: `/state/<api>` is found as `GET state`; a route with a
+ * fixed second segment (`/journal/stream`) as `GET journal/stream`, tried first.
+ */
+const BY_RESOURCE = new Map<string, AdminRoute>(
+  ADMIN_ROUTES.map((route) => {
+    const [, , resource, sub] = route.path.split('/');
+    return [sub && !sub.startsWith('<') ? `${route.method} ${resource}/${sub}` : `${route.method} ${resource}`, route];
+  }),
+);
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const expected = Buffer.from(`Bearer ${token}`);
@@ -31,9 +39,12 @@ function jsonBody(request: EngineRequest): Record<string, unknown> | undefined {
   }
 }
 
+/** The dashboard's own files hold no data (its data calls carry the token): a browser must load them to ask for the token. */
+const isDashboardFile = (request: EngineRequest) => request.method === 'GET' && /^\/+ui(\/|$)/.test(request.path);
+
 /** The request read for its route, or the answer that refuses it before any route runs. */
 function readCall(deps: AdminDeps, request: EngineRequest, arg: string | undefined): AdminCall | EngineResponse {
-  if (deps.adminToken && !tokenMatches(request.headers.authorization, deps.adminToken)) {
+  if (deps.adminToken && !isDashboardFile(request) && !tokenMatches(request.headers.authorization, deps.adminToken)) {
     return standinError('Unauthorized', 'this /__admin needs Authorization: Bearer <admin token> (see --admin-token)');
   }
   const body = jsonBody(request);
@@ -53,7 +64,7 @@ export function handleAdmin(deps: AdminDeps, request: EngineRequest): EngineResp
   const [resource, arg] = request.path.replace(/^\/+|\/+$/g, '').split('/');
   const call = readCall(deps, request, arg);
   if (!('deps' in call)) return call;
-  const route = BY_RESOURCE.get(`${request.method} ${resource ?? ''}`);
+  const route = (arg !== undefined && BY_RESOURCE.get(`${request.method} ${resource}/${arg}`)) || BY_RESOURCE.get(`${request.method} ${resource ?? ''}`);
   if (!route) return standinError('NotFound', `no admin route ${request.method} /__admin/${request.path.replace(/^\/+/, '')}`);
   return route.handler(call);
 }

@@ -3,8 +3,11 @@ import { NAMESPACE_HEADER } from '../core/namespace';
 import { standinError } from '../core/standinErrors';
 import type { EngineResponse } from '../core/types';
 import { type AdminCall, one } from './call';
+import { compileFilter, type CompiledFilter, InvalidFilterError } from './journalFilter';
+import { journalStream } from './journalStream';
 import { seed } from './seed';
 import { stateUnavailable } from './stateUnavailable';
+import { serveUi } from './ui/uiAssets';
 
 // Every /__admin route, in the order the README lists them. The start-up route table and the
 // README check are both made from this list.
@@ -40,6 +43,7 @@ function health({ deps, request }: AdminCall): EngineResponse {
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
       now: deps.clock.now().toISOString(),
       requests: deps.journal.recorded,
+      journal: { ...deps.journal.size, budgetBytes: deps.journal.byteBudget, capacity: deps.journal.capacity },
       memory: memoryUsage(one(request.query.gc) === '1'),
     },
   };
@@ -90,7 +94,8 @@ function state({ deps, arg, namespace }: AdminCall): EngineResponse | Promise<En
   const engine = arg ? deps.engines.get(arg) : undefined;
   if (!engine) return standinError('UnknownApi', `GET /__admin/state/<api> with one of: ${[...deps.engines.keys()].join(', ')}`);
   const ns = namespace ?? 'default';
-  const dump = (): EngineResponse => ({ status: 200, body: { api: engine.name, namespace: ns, state: engine.dump(ns) } });
+  // A vendor's dump leaves out what it knows to be secret; the mask also catches a credential stored as data.
+  const dump = (): EngineResponse => ({ status: 200, body: { api: engine.name, namespace: ns, state: deps.journal.mask.json(engine.dump(ns)) } });
   if (!deps.log) return dump();
   // A dump is a read: like any read it first applies what other replicas have ordered.
   const { log, ready } = deps.log;
@@ -120,6 +125,32 @@ function addFault({ deps, body, namespace }: AdminCall): EngineResponse {
   return { status: 201, body: { faults: engine.faults() } };
 }
 
+/** The journal's filters from the query (the namespace as every admin route reads it); Last-Event-ID resumes a stream. */
+function journalFilter({ request, namespace }: AdminCall, resume?: string): CompiledFilter | EngineResponse {
+  const q = (name: string) => one(request.query[name]);
+  try {
+    return compileFilter({ api: q('api'), namespace, operationId: q('operationId'), status: q('status'), since: q('since') ?? resume, limit: q('limit') });
+  } catch (e) {
+    if (e instanceof InvalidFilterError) return standinError('InvalidFilter', e.message);
+    throw e;
+  }
+}
+
+function journal(call: AdminCall): EngineResponse {
+  const filter = journalFilter(call);
+  if (!('matches' in filter)) return filter;
+  return { status: 200, body: { entries: call.deps.journal.list(filter) } };
+}
+
+function stream(call: AdminCall): EngineResponse {
+  const { request } = call;
+  const resume = request.headers['last-event-id'];
+  const filter = journalFilter(call, resume);
+  if (!('matches' in filter)) return filter;
+  const backlog = resume !== undefined || one(request.query.since) !== undefined || filter.limit !== undefined;
+  return journalStream(call.deps.journal, filter, backlog);
+}
+
 function setClock({ deps, body, namespace }: AdminCall): EngineResponse {
   try {
     if (namespace === undefined) deps.clock.set(body.now as string | null | undefined);
@@ -140,15 +171,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     summary: 'namespaces in use per API',
     handler: ({ deps }) => ({ status: 200, body: Object.fromEntries([...deps.engines].map(([name, e]) => [name, e.namespaces()])) }),
   },
-  {
-    method: 'GET',
-    path: '/__admin/journal',
-    summary: 'the last requests (of the namespace, when one is given)',
-    handler: ({ deps, request, namespace }) => {
-      const limit = Number(one(request.query.limit) ?? 0) || undefined;
-      return { status: 200, body: { entries: deps.journal.list({ api: one(request.query.api), namespace, limit }) } };
-    },
-  },
+  { method: 'GET', path: '/__admin/journal', summary: 'the last requests, whole exchanges with the reason for each refusal, filtered', handler: journal },
+  { method: 'GET', path: '/__admin/journal/stream', summary: 'the journal live, as Server-Sent Events, with the same filters', handler: stream },
   {
     method: 'DELETE',
     path: '/__admin/journal',
@@ -183,5 +207,11 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     path: '/__admin/seed',
     summary: 'add generated records to a namespace',
     handler: ({ deps, pick, namespace, body, request }) => seed(deps, pick('api'), namespace ?? 'default', body.count ?? one(request.query.count)),
+  },
+  {
+    method: 'GET',
+    path: '/__admin/ui/<file>',
+    summary: 'the dashboard (journal, state, clock, faults, API reference); its files need no token, its data calls do',
+    handler: serveUi,
   },
 ];

@@ -67,7 +67,7 @@ export function createApp(partial: Partial<Config<string>> = {}, options: AppOpt
   const vendors: ServedVendors = options.vendors ?? VENDORS;
   const config = resolveConfig<string>(partial, Object.keys(vendors));
   const clock = new SettableClock(config.now);
-  const journal = new Journal(config.journalSize);
+  const journal = new Journal(config.journalSize, { bytes: config.journalBytes, secrets: Object.values(vendors).flatMap((v) => v.module.secrets?.() ?? []) });
   const log = options.log ?? stateLogFor(config);
   const engines = buildEngines(config, vendors, clock, log && ((api, namespace) => log.evicted(api, namespace)));
   const inUse = log && logInUse(log, engines);

@@ -1,6 +1,8 @@
 import { type AdminDeps, handleAdmin } from '../admin/admin';
 import type { LogInUse } from '../admin/call';
 import type { Journal } from '../admin/journal';
+import { reasonOf } from '../admin/journalEntry';
+import { holdBody } from '../admin/keptBody';
 import type { SettableClock } from '../core/clock';
 import type { Outcome } from '../core/engine';
 import { NAMESPACE_PATTERN } from '../core/namespace';
@@ -37,23 +39,38 @@ export function createHandling(deps: HandlingDeps): RequestHandling<Target> {
       if (log === undefined) return target.engine.handle(request, namespace);
       return throughLog(log.log, log.ready, target.engine, request, namespace, clock);
     },
-    record(target, request, pathname, namespace, outcome, started) {
+    record(target, request, pathname, namespace, outcome, started, written) {
       // The journal is of vendor traffic; admin calls would crowd it out.
       if (target.admin) return;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      journal.record({
-        time: clock.nowIn(namespace).toISOString(),
+      const { response } = outcome;
+      const size = Number(written.headers['content-length'] ?? 0);
+      // References and sizes only: the entry is shaped (and masked) when someone reads it.
+      const exchange = {
+        source: 'mock' as const,
+        at: clock.nowIn(namespace).getTime(),
         namespace,
         api: target.engine?.name,
+        operationId: outcome.operationId,
         method: request.method,
         path: pathname,
-        operationId: outcome.operationId,
-        status: outcome.response.status,
+        rawQuery: request.rawQuery,
+        status: response.status,
         durationMs: Math.round(durationMs * 100) / 100,
+        requestHeaders: request.headers,
+        requestBody: request.body && holdBody(request.body, request.body.length, request.headers['content-type']),
+        responseHeaders: written.headers,
+        responseBody: holdBody(written.payload, size, written.headers['content-type'] as string | undefined),
+        reason: response.reason,
         requestProblems: outcome.requestProblems,
         responseProblems: outcome.responseProblems,
-      });
-      if (deps.logRequests) process.stderr.write(`${request.method} ${pathname} -> ${outcome.response.status} (${durationMs.toFixed(1)} ms)\n`);
+      };
+      journal.record(exchange);
+      if (deps.logRequests) {
+        // The method, path and status, with the rule that refused it: never a header or a body, so no credential.
+        const rule = reasonOf(exchange)?.rule;
+        process.stderr.write(`${request.method} ${pathname} -> ${response.status}${rule ? ` ${rule}` : ''} (${durationMs.toFixed(1)} ms)\n`);
+      }
     },
   };
 }

@@ -2,6 +2,15 @@ import type { Faker } from '@faker-js/faker';
 import type { SpecOperation } from './spec';
 import type { Clock, EngineError, EngineRequest, EngineResponse, Headers } from './types';
 
+/**
+ * A vendor's refusal with its reason for the journal: the README rule it applies (`rule-<api>-…`, or
+ * `<api>.<name>` where the README has none) and what exactly failed. The reason never goes on the wire.
+ */
+export function refusedBecause(response: EngineResponse, rule: string, message: string): EngineResponse {
+  response.reason = { rule, message };
+  return response;
+}
+
 // What a vendor folder (src/apis/<api>) hands the engine. The engine knows OpenAPI; the module
 // knows the vendor: its state, its auth scheme, its handlers and its error envelope.
 
@@ -90,4 +99,9 @@ export interface ApiModule<S = any, P = any> {
    * this value as `body`, answers for them. Called with `request.body` undefined when none was sent.
    */
   decodeBody?(ctx: { request: EngineRequest; operation: SpecOperation }): unknown;
+  /**
+   * The credential values the vendor's fixtures hold (keys, secrets, tokens): the journal masks them
+   * wherever they appear, beyond the headers it masks by name. Read once, at start-up.
+   */
+  secrets?(): string[];
 }

@@ -24,6 +24,8 @@ export const STANDIN_ERRORS = {
   ExpectationFailed: { status: 417, when: "an Expect header other than 100-continue (in the owner's envelope)" },
   ResponseValidationFailed: { status: 500, when: "strict mode: the mock's own answer breaks its spec, a bug in standin" },
   InternalError: { status: 500, when: 'anything that escaped every other handling' },
+  InvalidFilter: { status: 400, when: 'GET /__admin/journal (or /stream) with a filter value it cannot read (status, since, limit)' },
+  TooManyStreams: { status: 503, when: 'GET /__admin/journal/stream while 32 streams are open already' },
   StateUnavailable: { status: 503, when: 'the state log (--data-dir disk, --state Redis) cannot be reached; it may or may not have taken the change: retry' },
 } as const satisfies Record<string, { status: number; when: string }>;
 
@@ -34,9 +36,9 @@ export function statusOf(code: StandinErrorCode): number {
   return STANDIN_ERRORS[code].status;
 }
 
-/** standin's own envelope; `details` adds fields beside `error` and `message`. */
+/** standin's own envelope; `details` adds fields beside `error` and `message`. The journal's reason is the code. */
 export function standinError(code: StandinErrorCode, message: string, details?: Record<string, unknown>): EngineResponse {
-  return { status: STANDIN_ERRORS[code].status, body: { standin: { error: code, message, ...details } } };
+  return { status: STANDIN_ERRORS[code].status, body: { standin: { error: code, message, ...details } }, reason: { rule: `standin.${code}`, message } };
 }
 
 /** The same response, marked as standin's refusal rather than the vendor's own answer. */

@@ -53,7 +53,8 @@ export type EngineError =
   | { kind: 'malformedBody'; message: string }
   | { kind: 'unsupportedMediaType'; contentType: string; expected: string[]; requiredFields: string[] }
   | { kind: 'bodyTooLarge'; limit: number }
-  | { kind: 'internal'; message: string }
+  /** `rule` names what failed (an injected fault, the namespace cap) for the journal's reason. */
+  | { kind: 'internal'; message: string; rule?: string }
   /** The state log (the data dir's disk, the shared Redis) cannot be reached: 503, worth a retry. */
   | { kind: 'unavailable'; message: string };
 

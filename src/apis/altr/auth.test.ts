@@ -205,7 +205,11 @@ describe('authenticateAltr reads the required role from the operation security r
       const result = call(op(id), 'GET', 'w-only', 'w', 'abc');
       expect(result).toEqual({
         ok: false,
-        response: { status: 403, body: { success: false, response: { error_type: 'forbidden', error_message: 'API key does not have read permission.' } } },
+        response: {
+          status: 403,
+          body: { success: false, response: { error_type: 'forbidden', error_message: 'API key does not have read permission.' } },
+          reason: { rule: 'rule-altr-403', message: "altr.permission: the key lacks the 'read' permission" },
+        },
       });
     }
   });

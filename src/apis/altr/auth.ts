@@ -1,4 +1,4 @@
-import type { AuthContext, AuthResult } from '../../core/module';
+import { type AuthContext, type AuthResult, refusedBecause } from '../../core/module';
 import type { SpecOperation } from '../../core/spec';
 import { parseAltrDate } from './altrDate';
 import { forbidden, unauthorized } from './errors';
@@ -49,31 +49,45 @@ function acceptedRoleSets(operation: SpecOperation): string[][] | undefined {
 export function authenticateAltr(ctx: AuthContext<AltrState>): AuthResult<AltrPrincipal> {
   const roleSets = acceptedRoleSets(ctx.operation);
   if (!roleSets) return { ok: true };
-  const fail = (message: string) => ({ ok: false as const, response: unauthorized(message) });
+  // The journal's reason says which step failed, never the key's secret or the signature sent.
+  const fail = (message: string, rule = 'rule-altr-401', why = message) => ({ ok: false as const, response: refusedBecause(unauthorized(message), rule, why) });
   const { headers, method } = ctx.request;
 
   const authorization = headers.authorization;
-  if (!authorization) return fail(MESSAGES.missingHeader);
+  if (!authorization) return fail(MESSAGES.missingHeader, 'rule-altr-401', 'altr.header: no Authorization header');
   const match = HEADER.exec(authorization.trim());
-  if (!match) return fail(MESSAGES.malformedHeader);
+  if (!match) return fail(MESSAGES.malformedHeader, 'rule-altr-401', "altr.header: Authorization is not 'ALTR <apiKey>:<base64 signature>'");
   const date = headers['x-altr-date'];
-  if (date === undefined || date === '') return fail(MESSAGES.missingDate);
+  if (date === undefined || date === '') return fail(MESSAGES.missingDate, 'rule-altr-401', 'altr.date: no X-ALTR-DATE header');
   const apiKey = ctx.state.store.findKey(match[1]);
-  if (!apiKey) return fail(MESSAGES.unknownKey);
+  if (!apiKey) return fail(MESSAGES.unknownKey, 'rule-altr-401', 'altr.key: the API key is not one standin holds');
 
   const stringToSign = altrStringToSign(method, resourceOf(method, ctx.params), date);
   if (!signatureMatches(apiKey.secret, stringToSign, match[2])) {
     // The string to sign holds no secret; showing it is what makes a signing bug quick to find.
-    return fail(`The request signature does not match. The string to sign is ${JSON.stringify(stringToSign)}.`);
+    const shown = JSON.stringify(stringToSign);
+    return fail(
+      `The request signature does not match. The string to sign is ${shown}.`,
+      'rule-altr-signature',
+      `altr.signature: the signature does not match the string to sign ${shown}`,
+    );
   }
   const dateMs = parseAltrDate(date);
-  if (dateMs === undefined) return fail(MESSAGES.unparseableDate);
-  if (Math.abs(ctx.clock.now().getTime() - dateMs) > MAX_SKEW_MS) return fail(MESSAGES.skew);
+  if (dateMs === undefined)
+    return fail(MESSAGES.unparseableDate, 'rule-altr-date-formats', `altr.date: X-ALTR-DATE ${JSON.stringify(date)} is in no supported format`);
+  const now = ctx.clock.now();
+  if (Math.abs(now.getTime() - dateMs) > MAX_SKEW_MS) {
+    return fail(
+      MESSAGES.skew,
+      'rule-altr-skew',
+      `altr.skew: X-ALTR-DATE ${JSON.stringify(date)} is more than 15 minutes from the clock (${now.toISOString()})`,
+    );
+  }
 
   const granted = new Set<string>(apiKey.permissions);
   if (!roleSets.some((roles) => roles.every((role) => granted.has(role)))) {
     const missing = roleSets[0]?.find((role) => !granted.has(role)) ?? 'the required';
-    return { ok: false, response: forbidden(missing) };
+    return { ok: false, response: refusedBecause(forbidden(missing), 'rule-altr-403', `altr.permission: the key lacks the '${missing}' permission`) };
   }
   return { ok: true, principal: { key: apiKey.key, organizationId: apiKey.organizationId, permissions: [...apiKey.permissions] } };
 }

@@ -1,3 +1,4 @@
+import { refusedBecause } from '../../core/module';
 import type { EngineError, EngineResponse, Problem } from '../../core/types';
 import { problemText } from '../../core/problems';
 
@@ -10,8 +11,14 @@ export function altrError(status: number, errorType: string, message: string): E
 
 export const unauthorized = (message: string) => altrError(401, 'unauthorized', message);
 export const forbidden = (permission: string) => altrError(403, 'forbidden', `API key does not have ${permission} permission.`);
-export const tokenNotFound = () => altrError(404, 'resource_not_found', 'Reference token not found.');
-export const dataCapExceeded = () => altrError(400, 'bad_request', 'Organization data cap exceeded');
+export const tokenNotFound = (token: string) =>
+  refusedBecause(altrError(404, 'resource_not_found', 'Reference token not found.'), 'rule-altr-404', `no record ${token} in the key's organization`);
+export const dataCapExceeded = (organizationId: string, cap: { usedBytes: number; dataCapBytes: number; size: number }) =>
+  refusedBecause(
+    altrError(400, 'bad_request', 'Organization data cap exceeded'),
+    'rule-altr-data-cap',
+    `organization ${organizationId} holds ${cap.usedBytes} of its ${cap.dataCapBytes} bytes; ${cap.size} more would pass the cap`,
+  );
 
 /** The engine's generic sentence, except where ALTR's users deserve a plainer one. */
 function problemMessage(p: Problem): string {

@@ -1,3 +1,4 @@
+import { refusedBecause } from '../../core/module';
 import type { EngineResponse } from '../../core/types';
 import type { operations } from '../../types/altr';
 import type { Reply } from '../../types/helpers';
@@ -30,10 +31,14 @@ export const putData = handler<'putData'>((ctx) => {
   }
   switch (outcome.reason) {
     case 'dataCapExceeded':
-      return dataCapExceeded();
+      return dataCapExceeded(ctx.principal.organizationId, outcome);
     case 'unknownOrganization':
       // Only a fixtures mistake (a key pointing at no organization) can get here.
-      return altrError(503, 'internal_error', 'Unable to process request at this time.');
+      return refusedBecause(
+        altrError(503, 'internal_error', 'Unable to process request at this time.'),
+        'altr.unknown-organization',
+        `the key's organization ${ctx.principal.organizationId} is not in the fixtures`,
+      );
   }
 });
 
@@ -46,7 +51,7 @@ interface RecordContext {
 /** Runs `found` on the caller's record, or answers 404 for a token the caller's organization does not hold. */
 function withRecord(ctx: RecordContext, found: (record: AltrRecord) => EngineResponse): EngineResponse {
   const outcome = ctx.state.store.get(ctx.principal.organizationId, ctx.params.referenceToken);
-  return outcome.ok ? found(outcome.record) : tokenNotFound();
+  return outcome.ok ? found(outcome.record) : tokenNotFound(ctx.params.referenceToken);
 }
 
 export const getData = handler<'getData'>((ctx) =>

@@ -15,4 +15,5 @@ export const altr: ApiModule<AltrState, AltrPrincipal> = {
   authenticate: authenticateAltr,
   handlers: { putData, getData, getMetadata, getTokenStatus },
   renderError: renderAltrError,
+  secrets: () => altrSeed().apiKeys.flatMap((k) => [k.key, k.secret]),
 };

@@ -1,4 +1,4 @@
-import type { AuthContext, AuthResult } from '../../core/module';
+import { type AuthContext, type AuthResult, refusedBecause } from '../../core/module';
 import type { SpecOperation } from '../../core/spec';
 import { droplitError, MESSAGES } from './errors';
 import type { DroplitStore, TokenType } from './store';
@@ -32,10 +32,20 @@ export function authenticate(ctx: AuthContext<DroplitStore>): AuthResult<Droplit
   const token = ctx.request.headers.authorization?.trim().replace(BEARER, '');
   const type = token ? ctx.state.tokenType(token) : undefined;
   if (!type) {
-    return { ok: false, response: droplitError(401, 'Unauthorized', [{ in: 'header', path: 'authorization', message: MESSAGES.unauthorized }]) };
+    const response = droplitError(401, 'Unauthorized', [{ in: 'header', path: 'authorization', message: MESSAGES.unauthorized }]);
+    return {
+      ok: false,
+      response: refusedBecause(
+        response,
+        'rule-droplit-auth',
+        token ? 'droplit.token: the token is not one standin holds' : 'droplit.token: no authorization header',
+      ),
+    };
   }
   if (!allowed.has(type)) {
-    return { ok: false, response: droplitError(403, 'Forbidden', [{ in: 'header', path: 'authorization', message: forbiddenMessage(allowed) }]) };
+    const response = droplitError(403, 'Forbidden', [{ in: 'header', path: 'authorization', message: forbiddenMessage(allowed) }]);
+    const why = `droplit.token-type: a ${type} token; ${ctx.operation.operationId} takes ${[...allowed].join(', ')}`;
+    return { ok: false, response: refusedBecause(response, 'rule-droplit-token-types', why) };
   }
   return { ok: true, principal: { type } };
 }

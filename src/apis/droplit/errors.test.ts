@@ -77,6 +77,10 @@ describe('droplit errors', () => {
   });
 
   it('the unknown-ecosystem list 404 is the documented plain text', () => {
-    expect(errors.ecosystemNotFound('C1')).toEqual({ status: 404, body: 'Ecosystem with id C1 does not exist.' });
+    expect(errors.ecosystemNotFound('C1')).toEqual({
+      status: 404,
+      body: 'Ecosystem with id C1 does not exist.',
+      reason: { rule: 'rule-droplit-list-ecosystem', message: 'droplit.ecosystem: no ecosystem C1' },
+    });
   });
 });

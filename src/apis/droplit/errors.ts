@@ -1,3 +1,4 @@
+import { refusedBecause } from '../../core/module';
 import type { SpecOperation } from '../../core/spec';
 import type { EngineError, EngineResponse, Problem } from '../../core/types';
 import type { FilterError } from './parseFilter';
@@ -95,19 +96,52 @@ function filterMessage(filter: string, error: FilterError): string {
 
 export const errors = {
   noQueryString: (names: string[]) =>
-    droplitError(
-      400,
-      'InvalidParams',
-      (names.length ? names : ['']).map((path) => ({ in: 'query' as const, path, message: MESSAGES.noQuery })),
+    refusedBecause(
+      droplitError(
+        400,
+        'InvalidParams',
+        (names.length ? names : ['']).map((path) => ({ in: 'query' as const, path, message: MESSAGES.noQuery })),
+      ),
+      'rule-droplit-no-query',
+      `droplit.no-query: this operation takes no query string (sent: ${names.join(', ') || '?'})`,
     ),
-  aliasExists: () => droplitError(400, 'InvalidBody', [{ in: 'body', path: 'alias', message: MESSAGES.aliasExists }]),
-  metaInvalid: () => droplitError(400, 'InvalidParams', [{ in: 'body', path: 'meta', message: MESSAGES.metaInvalid }]),
-  ecosystemMissing: () => droplitError(404, 'NotFound', [{ in: 'body', path: 'ecosystemId', message: MESSAGES.ecosystemMissing }]),
+  aliasExists: (alias: string, ecosystemId: string) =>
+    refusedBecause(
+      droplitError(400, 'InvalidBody', [{ in: 'body', path: 'alias', message: MESSAGES.aliasExists }]),
+      'rule-droplit-alias-exists',
+      `droplit.alias: alias ${alias} already used in ecosystem ${ecosystemId}`,
+    ),
+  metaInvalid: () =>
+    refusedBecause(
+      droplitError(400, 'InvalidParams', [{ in: 'body', path: 'meta', message: MESSAGES.metaInvalid }]),
+      'rule-droplit-meta-invalid',
+      'droplit.meta: meta nests deeper than 99 levels',
+    ),
+  ecosystemMissing: (id: string) =>
+    refusedBecause(
+      droplitError(404, 'NotFound', [{ in: 'body', path: 'ecosystemId', message: MESSAGES.ecosystemMissing }]),
+      'rule-droplit-ecosystem-missing',
+      `droplit.ecosystem: no ecosystem ${id}`,
+    ),
   /** The list page documents this 404 as plain text, not the JSON envelope. */
-  ecosystemNotFound: (id: string): EngineResponse => ({ status: 404, body: `Ecosystem with id ${id} does not exist.` }),
-  filterInvalid: (filter: string, error: FilterError) => droplitError(400, 'InvalidBody', [{ path: 'query', message: filterMessage(filter, error) }]),
-  environmentInvalid: () => droplitError(400, 'InvalidParams', [{ in: 'path', path: 'id', message: MESSAGES.invalidId }]),
-  environmentNotFound: () => droplitError(404, 'NotFound', [{ in: 'path', path: 'id', message: MESSAGES.environmentNotFound }]),
+  ecosystemNotFound: (id: string): EngineResponse =>
+    refusedBecause({ status: 404, body: `Ecosystem with id ${id} does not exist.` }, 'rule-droplit-list-ecosystem', `droplit.ecosystem: no ecosystem ${id}`),
+  filterInvalid: (filter: string, error: FilterError) => {
+    const message = filterMessage(filter, error);
+    return refusedBecause(droplitError(400, 'InvalidBody', [{ path: 'query', message }]), 'rule-droplit-filter-invalid', `droplit.filter: ${message}`);
+  },
+  environmentInvalid: (ref: string) =>
+    refusedBecause(
+      droplitError(400, 'InvalidParams', [{ in: 'path', path: 'id', message: MESSAGES.invalidId }]),
+      'rule-droplit-env-ref',
+      `droplit.env-ref: ${JSON.stringify(ref)} names environments in several ecosystems, or is malformed`,
+    ),
+  environmentNotFound: (ref: string) =>
+    refusedBecause(
+      droplitError(404, 'NotFound', [{ in: 'path', path: 'id', message: MESSAGES.environmentNotFound }]),
+      'rule-droplit-env-ref',
+      `droplit.env-ref: no environment ${JSON.stringify(ref)}`,
+    ),
 };
 
 export function renderDroplitError(error: EngineError, env: { operation?: SpecOperation } = {}): EngineResponse {

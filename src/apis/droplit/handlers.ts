@@ -34,8 +34,8 @@ function aliasLookup(filter: Filter | undefined): string | undefined {
   return filter?.op === 'eq' && filter.field.length === 1 && filter.field[0] === 'alias' && typeof filter.value === 'string' ? filter.value : undefined;
 }
 
-function unresolved(outcome: Extract<ResolveOutcome, { ok: false }>): EngineResponse {
-  return outcome.reason === 'ambiguous' ? errors.environmentInvalid() : errors.environmentNotFound();
+function unresolved(outcome: Extract<ResolveOutcome, { ok: false }>, ref: string): EngineResponse {
+  return outcome.reason === 'ambiguous' ? errors.environmentInvalid(ref) : errors.environmentNotFound(ref);
 }
 
 const createEnvironment = handler<'createEnvironment'>((ctx) => {
@@ -47,7 +47,7 @@ const createEnvironment = handler<'createEnvironment'>((ctx) => {
     () => newEnvironmentId(ctx.faker),
     ctx.clock.now().toISOString(),
   );
-  if (!outcome.ok) return outcome.reason === 'aliasExists' ? errors.aliasExists() : errors.ecosystemMissing();
+  if (!outcome.ok) return outcome.reason === 'aliasExists' ? errors.aliasExists(alias!, ecosystemId) : errors.ecosystemMissing(ecosystemId);
   return { status: 201, body: environmentView(outcome.environment, prefix) } satisfies Reply<operations['createEnvironment'], 201>;
 });
 
@@ -74,7 +74,7 @@ const listEnvironments = handler<'listEnvironments'>((ctx) => {
 
 const getEnvironment = handler<'getEnvironment'>((ctx) => {
   const resolved = ctx.state.resolve(ctx.params.id);
-  if (!resolved.ok) return unresolved(resolved);
+  if (!resolved.ok) return unresolved(resolved, ctx.params.id);
   return { status: 200, body: environmentView(resolved.environment) } satisfies Reply<operations['getEnvironment'], 200>;
 });
 
@@ -83,17 +83,17 @@ const updateEnvironment = handler<'updateEnvironment'>((ctx) => {
   // A body problem answers before the id is looked up, as the schema's own body checks do.
   if (metaTooDeep(meta)) return errors.metaInvalid();
   const resolved = ctx.state.resolve(ctx.params.id);
-  if (!resolved.ok) return unresolved(resolved);
+  if (!resolved.ok) return unresolved(resolved, ctx.params.id);
   const prefix = systemPrefix(ctx.request.headers);
   const outcome = ctx.state.update(resolved.environment.id, { alias, meta: meta && metaIn(meta, prefix) });
-  if (!outcome.ok) return errors.aliasExists();
+  if (!outcome.ok) return errors.aliasExists(alias!, resolved.environment.ecosystemId);
   return { status: 200, body: environmentView(outcome.environment, prefix) } satisfies Reply<operations['updateEnvironment'], 200>;
 });
 
 /** The devices-delete page: 200 with no content. */
 const deleteEnvironment = handler<'deleteEnvironment'>((ctx) => {
   const resolved = ctx.state.resolve(ctx.params.id);
-  if (!resolved.ok) return unresolved(resolved);
+  if (!resolved.ok) return unresolved(resolved, ctx.params.id);
   ctx.state.delete(resolved.environment.id);
   return { status: 200 } satisfies Reply<operations['deleteEnvironment'], 200>;
 });

@@ -23,4 +23,5 @@ export const droplit: ApiModule<DroplitStore, DroplitPrincipal> = {
   authenticate,
   precheck: (ctx) => (NO_QUERY_STRING.has(ctx.operation.operationId) ? queryStringRefusal(ctx.request) : undefined),
   rewritePath: (path) => (UNVERSIONED.test(path) ? `/v0${path}` : path),
+  secrets: () => droplitSeed().tokens.map((t) => t.token),
 };

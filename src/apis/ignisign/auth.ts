@@ -1,7 +1,7 @@
-import type { AuthContext, AuthResult } from '../../core/module';
+import { type AuthContext, type AuthResult, refusedBecause } from '../../core/module';
 import type { SpecOperation } from '../../core/spec';
 import { type KeyScope, isAppEnv } from './apiKey';
-import { ignisignError } from './errors';
+import { type IgnisignErrorCode, ignisignError } from './errors';
 import type { IgnisignStore } from './store';
 
 // Runs before the engine validates the path, yet the spec answers a malformed path (400) before a
@@ -26,30 +26,40 @@ function pathIsValid(ctx: AuthContext<IgnisignStore>): boolean {
   return isAppEnv(ctx.params.appEnv) && (pattern === null || pattern.test(ctx.params.appId ?? ''));
 }
 
+/** A 401 with the step that failed (the key itself is never named). */
+function unauthorized(ctx: AuthContext<IgnisignStore>, code: IgnisignErrorCode, message: string, why: string): AuthResult<KeyScope> {
+  return { ok: false, response: refusedBecause(ignisignError(ctx.clock, 401, code, message), 'rule-ignisign-auth', `ignisign.auth: ${why}`) };
+}
+
 export function authenticateIgnisign(ctx: AuthContext<IgnisignStore>): AuthResult<KeyScope> {
   const { clock } = ctx;
   const header = ctx.request.headers.authorization?.trim();
-  if (!header) return { ok: false, response: ignisignError(clock, 401, 'AUTH_HEADER_NOT_FOUND', 'Authorization header not found') };
+  if (!header) return unauthorized(ctx, 'AUTH_HEADER_NOT_FOUND', 'Authorization header not found', 'no Authorization header');
   const [scheme, ...rest] = header.split(/\s+/);
   if (scheme.toLowerCase() !== 'bearer') {
-    return { ok: false, response: ignisignError(clock, 401, 'AUTH_HEADER_NOT_BEARER', 'Authorization header must use the Bearer scheme') };
+    return unauthorized(ctx, 'AUTH_HEADER_NOT_BEARER', 'Authorization header must use the Bearer scheme', 'Authorization does not use the Bearer scheme');
   }
   const key = rest.join(' ');
-  if (!key) return { ok: false, response: ignisignError(clock, 401, 'AUTH_HEADER_NO_TOKEN', 'Authorization header holds no token') };
+  if (!key) return unauthorized(ctx, 'AUTH_HEADER_NO_TOKEN', 'Authorization header holds no token', 'Authorization: Bearer holds no key');
   const scope = ctx.state.findKey(key);
-  if (!scope) return { ok: false, response: ignisignError(clock, 401, 'INVALID_TOKEN', 'Invalid API key') };
+  if (!scope) return unauthorized(ctx, 'INVALID_TOKEN', 'Invalid API key', 'the bearer key is not one of the demo keys standin holds');
 
   // Only routes scoped to an environment are checked here; the context route checks its app itself.
   if (ctx.params.appEnv !== undefined && pathIsValid(ctx)) {
     const { appId, appEnv } = ctx.params;
     if (scope.appId !== appId || scope.appEnv !== appEnv) {
-      return {
-        ok: false,
-        response: ignisignError(clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', {
+      const response = ignisignError(
+        clock,
+        403,
+        'INVALID_CONTEXT_RIGHT_NOT_ALLOWED',
+        'This API key is not allowed to act on this application and environment',
+        {
           appId,
           appEnv,
-        }),
-      };
+        },
+      );
+      const why = `ignisign.context: the key is for ${scope.appId} ${scope.appEnv}, the path names ${appId} ${appEnv}`;
+      return { ok: false, response: refusedBecause(response, 'rule-ignisign-context-403', why) };
     }
   }
   return { ok: true, principal: scope };

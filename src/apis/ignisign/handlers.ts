@@ -1,3 +1,4 @@
+import { refusedBecause } from '../../core/module';
 import type { Reply } from '../../types/helpers';
 import type { operations } from '../../types/ignisign';
 import { specHandlers } from '../../types/specHandler';
@@ -19,26 +20,48 @@ export const createLogCapsule = handler<'createLogCapsule'>((ctx) => {
   }
   switch (outcome.reason) {
     case 'appNotFound':
-      return ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', {
-        appId,
-        appEnv,
-      });
+      return refusedBecause(
+        ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application and environment', {
+          appId,
+          appEnv,
+        }),
+        'rule-ignisign-context-403',
+        `ignisign.context: standin holds no application ${appId} in ${appEnv}`,
+      );
     case 'invalidEnv':
-      return ignisignError(ctx.clock, 400, 'PARAMS_VALIDATION_FAILED', `appEnv must be one of DEVELOPMENT, STAGING, PRODUCTION`, { field: 'appEnv' });
+      return refusedBecause(
+        ignisignError(ctx.clock, 400, 'PARAMS_VALIDATION_FAILED', `appEnv must be one of DEVELOPMENT, STAGING, PRODUCTION`, { field: 'appEnv' }),
+        'rule-ignisign-path',
+        `ignisign.path: appEnv ${JSON.stringify(appEnv)} is not DEVELOPMENT, STAGING or PRODUCTION`,
+      );
     case 'invalidHash':
-      return ignisignError(ctx.clock, 400, 'BODY_VALIDATION_FAILED', 'hashSha256_b64 must be a base64-encoded SHA-256 digest (44 characters, 32 bytes)', {
-        field: 'hashSha256_b64',
-      });
+      return refusedBecause(
+        ignisignError(ctx.clock, 400, 'BODY_VALIDATION_FAILED', 'hashSha256_b64 must be a base64-encoded SHA-256 digest (44 characters, 32 bytes)', {
+          field: 'hashSha256_b64',
+        }),
+        'rule-ignisign-hash',
+        'ignisign.hash: hashSha256_b64 is not 44 characters of base64 (@IsBase64 @Length(44,44))',
+      );
   }
 });
 
 export const getApplicationContext = handler<'getApplicationContext'>((ctx) => {
   const { appId } = ctx.params;
   const app = ctx.state.getApp(appId);
-  if (!app) return ignisignError(ctx.clock, 404, 'APP_NOT_FOUND', 'Application not found', { appId });
+  if (!app) {
+    return refusedBecause(
+      ignisignError(ctx.clock, 404, 'APP_NOT_FOUND', 'Application not found', { appId }),
+      'rule-ignisign-app-context',
+      `ignisign.app: no application ${appId}`,
+    );
+  }
   // A key of any environment of the app may read its context.
   if (ctx.principal.appId !== appId) {
-    return ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application', { appId });
+    return refusedBecause(
+      ignisignError(ctx.clock, 403, 'INVALID_CONTEXT_RIGHT_NOT_ALLOWED', 'This API key is not allowed to act on this application', { appId }),
+      'rule-ignisign-app-context',
+      `ignisign.context: the key is for ${ctx.principal.appId}, the path names ${appId}`,
+    );
   }
   return { status: 200, body: applicationContext(app, ctx.state) } satisfies Reply<operations['getApplicationContext'], 200>;
 });

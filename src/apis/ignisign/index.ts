@@ -21,4 +21,5 @@ export const ignisign: ApiModule<IgnisignStore, KeyScope> = {
   handlers: { createLogCapsule, getApplicationContext },
   renderError: renderIgnisignError,
   authenticate: authenticateIgnisign,
+  secrets: () => appFixtures().flatMap((app) => Object.values(app.keys)),
 };

@@ -28,14 +28,21 @@ describe('authenticateLosant', () => {
 
   it('refuses with 403 a token holding none of them, whatever else it holds', () => {
     const result = authenticate([{ bearerAuth: ['applicationCertificates.get'] }], 'Bearer losant-demo-all');
-    expect(result).toEqual({ ok: false, response: { status: 403, body: { type: 'Forbidden', message: expect.any(String) } } });
+    expect(result).toEqual({
+      ok: false,
+      response: { status: 403, body: { type: 'Forbidden', message: expect.any(String) }, reason: { rule: 'rule-losant-scopes', message: expect.any(String) } },
+    });
   });
 
   it('refuses with 401 a missing, malformed or unknown token before looking at scopes', () => {
     for (const header of [undefined, 'losant-demo-all', 'Basic losant-demo-all', 'Bearer ', 'Bearer nope']) {
       expect(authenticate([{ bearerAuth: ['device.get'] }], header)).toEqual({
         ok: false,
-        response: { status: 401, body: { type: 'Unauthorized', message: 'Invalid access token' } },
+        response: {
+          status: 401,
+          body: { type: 'Unauthorized', message: 'Invalid access token' },
+          reason: { rule: 'rule-losant-token', message: expect.any(String) },
+        },
       });
     }
   });

@@ -41,7 +41,8 @@ export function authenticateLosant(ctx: AuthContext<LosantState>): AuthResult<Pr
   if (requirement === null) return { ok: true };
   const token = bearerToken(ctx.request.headers.authorization);
   const scopes = token === undefined ? undefined : ctx.state.tokens.get(token);
-  if (!scopes) return { ok: false, response: unauthorized() };
-  if (requirement.length > 0 && !requirement.some((scope) => scopes.has(scope))) return { ok: false, response: forbidden() };
+  if (!scopes)
+    return { ok: false, response: unauthorized(token === undefined ? 'no Authorization: Bearer <token> header' : 'the token is not one standin holds') };
+  if (requirement.length > 0 && !requirement.some((scope) => scopes.has(scope))) return { ok: false, response: forbidden(requirement) };
   return { ok: true, principal: { scopes } };
 }

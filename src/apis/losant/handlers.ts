@@ -4,7 +4,7 @@ import type { operations } from '../../types/losant';
 import { specHandlers } from '../../types/specHandler';
 import { parseAdvancedQuery } from './advancedQuery';
 import type { Principal } from './auth';
-import { applicationNotFound, certificateNotFound, invalidCertificate, losantError } from './errors';
+import { applicationNotFound, certificateNotFound, invalidCertificate, invalidQuery } from './errors';
 import type { LosantState } from './state';
 import type { ListQuery } from './listQuery';
 
@@ -34,7 +34,7 @@ export const listApplicationCertificates = handler<'listApplicationCertificates'
   if (!isBlank(advanced)) {
     // Checked before the application is looked up: a malformed parameter is a 400 whatever the ids name.
     const parsed = parseAdvancedQuery(advanced);
-    if (!parsed.ok) return losantError(400, 'Validation', parsed.message);
+    if (!parsed.ok) return invalidQuery(parsed.message);
     where = parsed.matches;
   }
   // `query` overrides filterField/filter (losant-rest's own description of it), which are then not echoed.

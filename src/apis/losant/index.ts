@@ -17,4 +17,5 @@ export const losant: ApiModule<LosantState, Principal> = {
   authenticate: authenticateLosant,
   handlers: { ...handlers },
   renderError: renderLosantError,
+  secrets: () => losantFixtures().tokens.map((t) => t.token),
 };

@@ -1,3 +1,4 @@
+import { refusedBecause } from '../../core/module';
 import type { EngineError, EngineResponse } from '../../core/types';
 
 // ncanode (perfumer framework) answers errors as {status:false, message}.
@@ -6,14 +7,36 @@ function signaturesError(status: number, message: string): EngineResponse {
   return { status, body: { status: false, message } };
 }
 
-export const signatureNotFound = () => signaturesError(404, 'Signature was not found');
+export const signatureNotFound = () =>
+  refusedBecause(signaturesError(404, 'Signature was not found'), 'rule-signatures-get', 'signatures.lookup: no signature for this document and thread');
 /** GET/DELETE: the vendor only refuses when both are missing (its check is `!thread && !document`). */
-export const keyNotSet = () => signaturesError(400, '"Thread" and "document" parameters must be set');
-export const parameterNotSet = (name: string) => signaturesError(400, `"${name}" parameter must be set`);
-export const versionNotSet = () => signaturesError(400, 'Version must be set');
-export const versionNotEqual = () => signaturesError(400, 'Version provided is not equal to actual signature version');
+export const keyNotSet = () =>
+  refusedBecause(
+    signaturesError(400, '"Thread" and "document" parameters must be set'),
+    'rule-signatures-get',
+    'signatures.lookup: neither document nor thread is set',
+  );
+export const parameterNotSet = (name: string) =>
+  refusedBecause(
+    signaturesError(400, `"${name}" parameter must be set`),
+    'rule-signatures-post-required',
+    `signatures.required: "${name}" is missing or empty`,
+  );
+export const versionNotSet = () =>
+  refusedBecause(
+    signaturesError(400, 'Version must be set'),
+    'rule-signatures-version',
+    'signatures.version: the signature exists; a later POST must send its version',
+  );
+export const versionNotEqual = (stored: number, sent: number) =>
+  refusedBecause(
+    signaturesError(400, 'Version provided is not equal to actual signature version'),
+    'rule-signatures-version',
+    `signatures.version: version ${sent} was sent, the signature is at version ${stored}`,
+  );
 /** The wording of a spec violation, for a value the handler refuses itself (an array where PHP wants a scalar). */
-export const parameterInvalid = (name: string, detail: string) => signaturesError(400, `"${name}" parameter is invalid: ${detail}`);
+export const parameterInvalid = (name: string, detail: string) =>
+  refusedBecause(signaturesError(400, `"${name}" parameter is invalid: ${detail}`), 'rule-signatures-not-string', `signatures.cast: "${name}" ${detail}`);
 
 export function renderSignaturesError(error: EngineError): EngineResponse {
   switch (error.kind) {

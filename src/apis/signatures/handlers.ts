@@ -93,9 +93,10 @@ export const saveSignature: SignaturesHandler = reading((ctx, fields) => {
   // foreach over anything but an array only warns, so a scalar `tags` saves no tags.
   const codes = isPhpArray(tags) ? [...tags].map(([k, tag]) => tagCode(k, tag)) : [];
   for (const name of ['document', 'thread', 'cms'] as const) if (!phpBool(key[name])) return parameterNotSet(name); // "" and "0" are empty
-  const outcome = ctx.state.save({ ...key, version: phpInt(fields.get('version')), createdBy, comment, tags: codes }, ctx.clock.now());
+  const version = phpInt(fields.get('version'));
+  const outcome = ctx.state.save({ ...key, version, createdBy, comment, tags: codes }, ctx.clock.now());
   if (outcome.ok) return found(201, outcome.signature);
-  return outcome.reason === 'versionMissing' ? versionNotSet() : versionNotEqual();
+  return outcome.reason === 'versionMissing' ? versionNotSet() : versionNotEqual(outcome.actual, version);
 });
 
 /**
