@@ -6,6 +6,7 @@ import { API_NAMES, type ApiName } from './apis';
 import { readFileSync } from 'node:fs';
 import { verifyTimestampToken } from './apis/ignisign/timestampToken';
 import { CONTRACT_USAGE, contractMain } from './contract/cli';
+import { proxyMain, replayMain } from './proxy/cli';
 import { createServer, type StandinServer } from './server';
 
 // Maps argv and the environment onto a typed Config; nothing else lives here.
@@ -15,6 +16,8 @@ const USAGE = `standin: stateful mock server and contract harness for Ignisign, 
 Usage:
   standin serve [options]      serve the APIs (the default command)
   standin contract [options]   check an implementation against the specs (standin contract --help)
+  standin proxy [options]      forward to the live APIs, checking and recording (standin proxy --help)
+  standin replay DIR [options] re-send recorded exchanges and report what differs (standin replay --help)
   standin verify-capsule TOKEN [--hash HASH_B64] [--public-key PEM_FILE]
                                check an Ignisign log capsule's timestamp_b64 (exit 0 when valid)
 
@@ -236,6 +239,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       return contractMain(rest);
     }
+    case 'proxy':
+      return proxyMain(rest);
+    case 'replay':
+      return replayMain(rest);
     default:
       process.stderr.write(`standin: unknown command '${command}'\n\n${USAGE}`);
       return 2;
