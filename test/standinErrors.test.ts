@@ -1,7 +1,8 @@
 import { type ClientRequest, createServer as createHttpServer, get as httpGet } from 'node:http';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer as createTcpServer } from 'node:net';
 import request from 'supertest';
 import { STANDIN_ERROR_HEADER, STANDIN_ERRORS, type StandinErrorCode } from '../src/core/standinErrors';
+import { createProxy } from '../src/proxy/proxyServer';
 import { createApp, createServer } from '../src/server';
 import { MemoryLog } from '../src/state/testing/memoryLog';
 import { rawExchange, type RawResponse } from './rawExchange';
@@ -120,6 +121,21 @@ describe('standin errors', () => {
     expect([note(write), write.headers['retry-after']]).toEqual(['StateUnavailable', '1']);
     expect(note(await request(logged.app).post('/__admin/reset').send({ all: true }))).toBe('StateUnavailable');
     await logged.close();
+  });
+
+  it('a proxy whose upstream cannot be reached', async () => {
+    const dead = createTcpServer();
+    await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
+    const port = (dead.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => dead.close(() => resolve()));
+    const through = createProxy({ pairs: [{ api: 'losant', upstream: `http://127.0.0.1:${port}` }], root: true });
+    await through.listen(0);
+    try {
+      const res = await fetch(`${through.url()}/applications/a/certificates/c`, { headers: { authorization: 'Bearer x' } });
+      expect(note({ status: res.status, headers: Object.fromEntries(res.headers), body: (await res.json()) as Seen['body'] })).toBe('UpstreamUnreachable');
+    } finally {
+      await through.close();
+    }
   });
 
   it('sends only catalogued codes, each with its status, and every catalogued code', () => {

@@ -26,6 +26,7 @@ export const STANDIN_ERRORS = {
   InternalError: { status: 500, when: 'anything that escaped every other handling' },
   InvalidFilter: { status: 400, when: 'GET /__admin/journal (or /stream) with a filter value it cannot read (status, since, limit)' },
   TooManyStreams: { status: 503, when: 'GET /__admin/journal/stream while 32 streams are open already' },
+  UpstreamUnreachable: { status: 502, when: "standin proxy: the upstream refused, timed out or failed TLS (in the vendor's envelope)" },
   StateUnavailable: { status: 503, when: 'the state log (--data-dir disk, --state Redis) cannot be reached; it may or may not have taken the change: retry' },
 } as const satisfies Record<string, { status: number; when: string }>;
 

@@ -1,3 +1,4 @@
+import { STANDIN_ERROR_HEADER, statusOf } from '../core/standinErrors';
 import type { Upstream } from './upstream';
 
 /**
@@ -7,9 +8,10 @@ import type { Upstream } from './upstream';
 export function unreachableAnswer(up: Upstream, message: string): { status: number; headers: Record<string, string>; body: string } {
   const rendered = up.module.renderError({ kind: 'unavailable', message }, { clock: { now: () => new Date() } });
   let body = rendered.body as Record<string, unknown> | string | undefined;
-  if (body && typeof body === 'object' && !Buffer.isBuffer(body) && body.status === rendered.status) body = { ...body, status: 502 };
+  if (body && typeof body === 'object' && !Buffer.isBuffer(body) && body.status === rendered.status)
+    body = { ...body, status: statusOf('UpstreamUnreachable') };
   const text = typeof body === 'string' ? body : JSON.stringify(body ?? {});
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-standin-error': 'UpstreamUnreachable' };
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', [STANDIN_ERROR_HEADER]: 'UpstreamUnreachable' };
   for (const [name, value] of Object.entries(rendered.headers ?? {})) if (name.toLowerCase() !== 'content-length') headers[name.toLowerCase()] = value;
-  return { status: 502, headers, body: text };
+  return { status: statusOf('UpstreamUnreachable'), headers, body: text };
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_ROUTES } from '../src/admin/routes';
+import { STANDIN_ERRORS } from '../src/core/standinErrors';
 import { PACKAGE_ROOT } from '../src/paths';
+import { PROXY_ADMIN_ROUTES } from '../src/proxy/driftAnswer';
 
-// The README's admin table and the admin route table say the same: every route standin answers is
-// documented, and every documented route is answered.
+// The README's admin table and the route tables (the mock's and the proxy's own) say the same:
+// every route standin answers is documented, and every documented route is answered. Likewise its
+// error table and the error catalogue, code for code and status for status.
 
 /** The section under the heading that starts with `title`, up to the next heading of any level. */
 function section(markdown: string, title: string): string {
@@ -37,7 +40,7 @@ function documentedRoutes(markdown: string): string[] {
 describe('README admin routes', () => {
   const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
   const documented = documentedRoutes(readme);
-  const served = ADMIN_ROUTES.map((route) => `${route.method} ${route.path}`);
+  const served = [...ADMIN_ROUTES, ...PROXY_ADMIN_ROUTES].map((route) => `${route.method} ${route.path}`);
 
   it('reads the README table (a guard on the parser itself)', () => {
     expect(documented.length).toBeGreaterThan(5);
@@ -49,5 +52,18 @@ describe('README admin routes', () => {
 
   it('lists no admin route standin does not answer', () => {
     expect(documented.filter((route) => !served.includes(route))).toEqual([]);
+  });
+});
+
+describe("README's standin error table", () => {
+  const rows = section(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'), "standin's own errors")
+    .split('\n')
+    .map((line) => /^\| `(\w+)` \| (\d{3}) \|/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => `${match[1]} ${match[2]}`);
+
+  it('lists every catalogued code with its status, and nothing else', () => {
+    const catalogued = Object.entries(STANDIN_ERRORS).map(([code, { status }]) => `${code} ${status}`);
+    expect(rows.sort()).toEqual(catalogued.sort());
   });
 });
