@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type StandinServer } from '../src/server';
 import { hasChromium, launchChromium } from './support/chromium';
 import { DEMO_SECRETS } from './support/demoSecrets';
+import { describeIfInstalled } from './support/describeIfInstalled';
 
 // The dashboard in a real Chromium: the token prompt, the live journal with reasons, one exchange
 // and its curl, the clock, the state and the Losant API reference, with no network beyond standin.
@@ -15,7 +16,7 @@ const ECOSYSTEM = 'C599343aecca8fba8297a3195';
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 const SHOTS = process.env.STANDIN_SCREENSHOTS === '1' ? join(__dirname, '..', 'docs', 'screenshots') : undefined;
 
-describe('dashboard files (issue 12)', () => {
+describe('dashboard files', () => {
   const files = createServer({ port: 0, adminToken: ADMIN_TOKEN });
   beforeAll(() => files.listen(0, '127.0.0.1'));
   afterAll(() => files.close());
@@ -41,10 +42,7 @@ describe('dashboard files (issue 12)', () => {
   });
 });
 
-const suite = hasChromium() ? describe : describe.skip;
-if (!hasChromium()) console.log('dashboard tests skipped: install the Debian package chromium');
-
-suite('dashboard at /__admin/ui/ (issue 12)', () => {
+describeIfInstalled('dashboard at /__admin/ui/', hasChromium(), 'needs /usr/bin/chromium (install the Debian package chromium)', () => {
   let server: StandinServer;
   let browser: Browser;
   let context: BrowserContext;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { describeIfInstalled } from './support/describeIfInstalled';
 
 // Unbounded memory: every new x-standin-namespace was kept forever, 401s included (5,000 of them took
 // RSS from 67 to 905 MB), and a 1 MiB body in 1-byte chunks cost ~430 MB. Measured on a real server
@@ -54,9 +55,7 @@ async function oneByteChunks(port: number, size: number): Promise<string> {
 }
 
 // Built code only: skipped where there is no build (a jest run on a fresh clone before `npm run build`).
-const maybe = existsSync(CLI) ? describe : describe.skip;
-
-maybe('memory stays bounded (real server process)', () => {
+describeIfInstalled('memory stays bounded (real server process)', existsSync(CLI), 'needs the build (npm run build)', () => {
   let child: ChildProcess;
   let port: number;
   beforeAll(async () => ({ child, port } = await start()));

@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { describeIfInstalled } from './describeIfInstalled';
 
 // A real redis-server for tests: on a free port, with its own temporary directory, stopped and
 // started again on the same port and directory (with its data, or emptied) to play an outage.
@@ -28,12 +29,7 @@ export function redisServerPath(): string | undefined {
 
 /** `describe`, or `describe.skip` with one line saying what to install, for suites that need redis-server. */
 export function describeWithRedis(name: string, body: () => void): void {
-  if (redisServerPath()) {
-    describe(name, body);
-    return;
-  }
-  console.log(`skipping "${name}": redis-server is not on PATH (install the Debian package redis-server)`);
-  describe.skip(name, body);
+  describeIfInstalled(name, redisServerPath() !== undefined, 'redis-server is not on PATH (install the Debian package redis-server)', body);
 }
 
 export interface RedisServer {
