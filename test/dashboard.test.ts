@@ -40,6 +40,17 @@ describe('dashboard files', () => {
     expect((await fetch(`${files.url()}/__admin/uix`)).status).toBe(401);
     expect((await fetch(`${files.url()}/__admin/ui/`, { method: 'POST' })).status).toBe(401);
   });
+
+  it("points the reference of an API served at the root (--api NAME) at '/'", async () => {
+    const root = createServer({ port: 0, root: 'losant' });
+    await root.listen(0, '127.0.0.1');
+    try {
+      const spec = (await (await fetch(`${root.url()}/__admin/ui/losant.openapi.json`)).json()) as any;
+      expect(spec.servers).toEqual([{ url: '/', description: 'this standin' }]);
+    } finally {
+      await root.close();
+    }
+  });
 });
 
 describeIfInstalled('dashboard at /__admin/ui/', hasChromium(), 'needs /usr/bin/chromium (install the Debian package chromium)', () => {

@@ -16,6 +16,8 @@ export interface AdminDeps {
   clock: SettableClock;
   adminToken?: string;
   startedAt: number;
+  /** The one API served at '/' (`--api NAME`): its reference's `servers` points there. */
+  root?: string;
   /** Resets and seeds go through it when state is logged; absent in memory mode. */
   log?: LogInUse;
 }

@@ -74,7 +74,7 @@ export function createApp(partial: Partial<Config<string>> = {}, options: AppOpt
   const handling = createHandling({
     bodyLimit: config.bodyLimit,
     logRequests: config.logRequests,
-    admin: { engines, journal, clock, adminToken: config.adminToken, startedAt: Date.now(), log: inUse },
+    admin: { engines, journal, clock, adminToken: config.adminToken, startedAt: Date.now(), log: inUse, root: config.root },
     journal,
     clock,
     unknownApi: unknownApiAnswer(engines),

@@ -57,13 +57,13 @@ function staticFiles(): Map<string, Asset> {
 const SPEC_SUFFIX = '.openapi.json';
 const specs = new WeakMap<object, Asset>();
 
-/** The loaded spec as JSON, its `servers` pointing at the API's prefix here, so "Try it out" calls this standin. */
+/** The loaded spec as JSON, its `servers` pointing at the API's prefix here (or '/' for the root API), so "Try it out" calls this standin. */
 function specAsset(call: AdminCall, api: string): Asset | undefined {
   const engine = call.deps.engines.get(api);
   if (!engine) return undefined;
   let found = specs.get(engine);
   if (!found) {
-    const document = { ...engine.spec.document, servers: [{ url: `/${api}`, description: 'this standin' }] };
+    const document = { ...engine.spec.document, servers: [{ url: call.deps.root === api ? '/' : `/${api}`, description: 'this standin' }] };
     found = asset(Buffer.from(JSON.stringify(document)), 'json', 'no-cache');
     specs.set(engine, found);
   }
