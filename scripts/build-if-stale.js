@@ -5,6 +5,9 @@
 //   node scripts/build-if-stale.js           build when stale
 //   node scripts/build-if-stale.js --force   build regardless (npm run build)
 //   node scripts/build-if-stale.js --check   exit 1 when stale, saying why; build nothing
+//   node scripts/build-if-stale.js --if-possible   as without it, but without TypeScript (an install
+//        with --omit=dev) say so and exit 0: npm runs it as `prepare`, which a git-URL install needs
+//        to build and `npm ci --omit=dev` must survive
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -55,6 +58,15 @@ function build(inputs) {
   fs.utimesSync(STAMP, startedAt, startedAt);
 }
 
+function canBuild() {
+  try {
+    require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function main(argv) {
   const inputs = inputFiles();
   const reason = argv.includes('--force') ? 'forced' : staleness(inputs);
@@ -63,6 +75,14 @@ function main(argv) {
     return reason ? 1 : 0;
   }
   if (!reason) return 0;
+  if (!canBuild()) {
+    process.stderr.write(
+      argv.includes('--if-possible')
+        ? `standin: not building (${reason}): TypeScript is not installed (--omit=dev); run npm ci to build\n`
+        : `standin: cannot build (${reason}): TypeScript is not installed; run npm ci (without --omit=dev) first\n`,
+    );
+    return argv.includes('--if-possible') ? 0 : 1;
+  }
   process.stderr.write(`building: ${reason}\n`);
   try {
     build(inputs);

@@ -1,5 +1,6 @@
 import { API_NAMES, type ApiName } from './apis';
 import type { ResponseValidation } from './core/engine';
+import { FlagError, intFlag } from './flagValues';
 
 /** standin's settings; `Name` is the API names of the registry in use (the five by default). */
 export interface Config<Name extends string = ApiName> {
@@ -59,6 +60,18 @@ export const DEFAULT_CONFIG: Config = {
   workers: 1,
 };
 
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+/** The bounds of the integer settings, shared by resolveConfig and the flags that set them. */
+export const CONFIG_RANGES = {
+  seed: { min: 0, max: 4294967295 },
+  bodyLimit: { min: 1, max: MAX_BYTES, unit: 'bytes' },
+  journalSize: { min: 0, max: 1_000_000, unit: 'requests' },
+  journalBytes: { min: 0, max: MAX_BYTES, unit: 'bytes' },
+  maxNamespaces: { min: 1, max: 1_000_000 },
+  workers: { min: 1, max: 64 },
+} as const;
+
 /**
  * Defaults filled in and every value checked; API names are checked against `names`, the registry
  * in use (the five unless an app is given its own vendors), which is also what `apis` defaults to.
@@ -77,6 +90,9 @@ export function resolveConfig<Name extends string = ApiName>(
   }
   if (!['strict', 'warn', 'off'].includes(config.responseValidation)) throw new Error(`response validation must be strict, warn or off`);
   if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
+  for (const key of ['seed', 'bodyLimit', 'journalSize', 'journalBytes'] as const) intFlag(key, String(config[key]), CONFIG_RANGES[key]);
+  if (config.now !== undefined && (typeof config.now !== 'string' || Number.isNaN(Date.parse(config.now))))
+    throw new FlagError(`now must be an ISO 8601 instant such as 2024-07-29T15:51:28.071Z (got '${String(config.now)}')`);
   config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined)) as Config<Name>['apiPorts'];
   checkApiPorts(config, names);
   checkState(config);

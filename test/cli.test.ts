@@ -1,7 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { apiPorts, serveConfig, startServing, stateLine } from '../src/cli';
+import { readFileSync } from 'node:fs';
+import { apiPorts, SERVE_USAGE, serveConfig, startServing, stateLine, USAGE, VERIFY_CAPSULE_USAGE } from '../src/cli';
+import { CONTRACT_USAGE } from '../src/contract/cli';
+import { PROXY_USAGE, REPLAY_USAGE } from '../src/proxy/cli';
 import { createApp } from '../src/server';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
@@ -90,8 +93,8 @@ describe('standin serve --api-port (built CLI)', () => {
   });
 
   it.each([
-    [['--api-port', 'nope=4556'], /--api-port: unknown API 'nope'/],
-    [['--api-port', 'ignisign=70000'], /--api-port ignisign: the port must be a whole number 0-65535, got '70000'/],
+    [['--api-port', 'nope=4556'], /unknown API 'nope' for --api-port/],
+    [['--api-port', 'ignisign=70000'], /--api-port ignisign must be an integer from 0 to 65535 \(got '70000'\)/],
     [['--api-port', 'ignisign=4556', '--api-port', 'ignisign=4557'], /'ignisign' is given twice/],
     [['--api-port', 'ignisign=4010'], /api port 4010 for 'ignisign' is already the main port/],
   ])('refuses %j with a clear message and exit code 2', async (args, message) => {
@@ -110,11 +113,11 @@ describe('--api-port NAME=PORT', () => {
   });
 
   it.each<[string[], RegExp]>([
-    [['ignisign'], /--api-port takes NAME=PORT, got 'ignisign'/],
-    [['=4556'], /--api-port takes NAME=PORT, got '=4556'/],
-    [['nope=4556'], /unknown API 'nope' \(known: ignisign, altr, signatures, losant, droplit\)/],
+    [['ignisign'], /--api-port takes NAME=PORT, e.g. ignisign=4556 \(got 'ignisign'\)/],
+    [['=4556'], /--api-port takes NAME=PORT, e.g. ignisign=4556 \(got '=4556'\)/],
+    [['nope=4556'], /unknown API 'nope' for --api-port: expected one of ignisign, altr, signatures, losant, droplit/],
     [['ignisign=4556', 'ignisign=4557'], /'ignisign' is given twice \(one port per API\)/],
-    [['ignisign='], /the port must be a whole number 0-65535, got ''/],
+    [['ignisign='], /--api-port ignisign must be an integer from 0 to 65535 \(got ''\)/],
     [['ignisign=-1'], /got '-1'/],
     [['ignisign=65536'], /got '65536'/],
     [['ignisign=4e3'], /got '4e3'/],
@@ -150,7 +153,7 @@ describe('serveConfig', () => {
       adminToken: 't',
     });
     expect(serveConfig([], { PORT: '6000', HOST: '0.0.0.0' })).toMatchObject({ port: 6000, host: '0.0.0.0' });
-    expect(() => serveConfig(['--port', 'abc'], {})).toThrow(/--port must be a whole number/);
+    expect(() => serveConfig(['--port', 'abc'], {})).toThrow("--port must be an integer from 0 to 65535 (got 'abc')");
     expect(() => serveConfig(['--bogus'], {})).toThrow();
   });
 });
@@ -167,8 +170,8 @@ describe('serve: where state lives', () => {
     [['--state', 'http://127.0.0.1:6379'], /--state takes redis:\/\/HOST:PORT\[\/DB\], got http:\/\/127.0.0.1:6379/],
     [['--state', 'redis://:hunter2@127.0.0.1:6379/x'], /got redis:\/\/:\*\*\*@127.0.0.1:6379\/x$/],
     [['--state', 'not a url'], /--state takes redis/],
-    [['--workers', '0'], /--workers must be a whole number from 1 to 64, got 0/],
-    [['--workers', '65', '--state', 'redis://h:1'], /from 1 to 64, got 65/],
+    [['--workers', '0'], /--workers must be an integer from 1 to 64 \(got '0'\)/],
+    [['--workers', '65', '--state', 'redis://h:1'], /from 1 to 64 \(got '65'\)/],
     [['--workers', '2'], /--workers 2 needs --state redis:\/\/HOST:PORT: .* memory or --data-dir state cannot be shared/],
     [['--workers', '2', '--data-dir', '/d'], /--workers 2 needs --state/],
   ])('refuses %j', (argv, message) => {
@@ -242,5 +245,56 @@ describe('standin verify-capsule (built CLI)', () => {
     const bad = verify([tampered]);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.out)).toMatchObject({ valid: false, reason: 'badSignature' });
+  });
+});
+
+describe('--help and --version (built CLI)', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 15000 });
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+
+  it.each<[string[], string]>([
+    [['--help'], USAGE],
+    [['-h'], USAGE],
+    [['serve', '--help'], SERVE_USAGE],
+    [['serve', '--port', 'nope', '-h'], SERVE_USAGE],
+    [['--port', '0', '--help'], SERVE_USAGE],
+    [['verify-capsule', '--help'], VERIFY_CAPSULE_USAGE],
+    [['contract', '--help'], CONTRACT_USAGE],
+    [['proxy', '--help'], PROXY_USAGE],
+    [['replay', '-h'], REPLAY_USAGE],
+  ])('%j prints the usage and exits 0', (args, usage) => {
+    const result = run(args);
+    expect(result.stdout).toBe(usage);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('each usage lists its flags; the top-level one names every command', () => {
+    for (const flag of ['--port', '--body-limit', '--journal-size', '--journal-bytes', '--max-namespaces', '--workers', '--now', '--help'])
+      expect(SERVE_USAGE).toContain(flag);
+    for (const flag of ['--hash', '--public-key', '--help']) expect(VERIFY_CAPSULE_USAGE).toContain(flag);
+    for (const command of ['serve', 'contract', 'proxy', 'replay', 'verify-capsule', '--version']) expect(USAGE).toContain(`standin ${command}`);
+  });
+
+  it.each([['--version'], ['-v']])('%s prints the version from package.json and exits 0', (flag) => {
+    const result = run([flag]);
+    expect(result.stdout).toBe(`${pkg.version}\n`);
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('--now while ALTR is served (built CLI)', () => {
+  it('says once on stderr that ALTR follows the pinned clock; not with --api ignisign', async () => {
+    const withAltr = await start(['serve', '--port', '0', '--now', '2024-07-29T15:51:28.071Z']);
+    const alone = await start(['serve', '--port', '0', '--api', 'ignisign', '--now', '2024-07-29T15:51:28.071Z']);
+    try {
+      for (let i = 0; i < 50 && !/state: memory/.test(withAltr.output() + alone.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(withAltr.output().match(/^warning: --now .* also pins ALTR's clock.*$/gm)).toHaveLength(1);
+      expect(alone.output()).not.toMatch(/ALTR/);
+    } finally {
+      withAltr.child.kill('SIGTERM');
+      alone.child.kill('SIGTERM');
+      await Promise.all([exitOf(withAltr.child), exitOf(alone.child)]);
+    }
   });
 });

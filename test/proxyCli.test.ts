@@ -38,9 +38,13 @@ describe('standin proxy and replay commands', () => {
     expect(() => proxyOptions(['--upstream', 'http://x', '--api', 'losant'], {})).toThrow('each --upstream URL follows the --api NAME');
     expect(() => proxyOptions(['--api', 'losant'], {})).toThrow('--api losant needs an --upstream URL');
     expect(() => proxyOptions([], {})).toThrow('proxy needs --api NAME --upstream URL');
-    expect(() => proxyOptions(['--api', 'losant', '--upstream', 'http://x', '--port', '70000'], {})).toThrow('--port must be 0-65535');
+    expect(() => proxyOptions(['--api', 'losant', '--upstream', 'http://x', '--port', '70000'], {})).toThrow(
+      "--port must be an integer from 0 to 65535 (got '70000')",
+    );
     expect(() => createProxy(proxyOptions(['--api', 'nope', '--upstream', 'http://x'], {}))).toThrow("unknown API 'nope'");
-    expect(() => createProxy(proxyOptions(['--api', 'losant', '--upstream', 'ftp://x'], {}))).toThrow('must be http:// or https://');
+    expect(() => createProxy(proxyOptions(['--api', 'losant', '--upstream', 'ftp://x'], {}))).toThrow(
+      '--upstream (for --api losant) must be an http:// or https:// URL',
+    );
   });
 
   test('--config proxies every API with a baseUrl, and names its live credentials in what is kept', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
-import type express from 'express';
+import type { HttpApp } from '../src/app/createApp';
 
 // Bytes straight onto a socket: what node's parser refuses never gets past supertest or fetch.
 
@@ -37,7 +37,7 @@ function parse(raw: string): RawResponse {
 }
 
 /** Sends `bytes` to a base URL (or an app, on a port of its own for the call) and reads until the server closes. */
-export async function rawExchange(target: string | express.Express, bytes: string): Promise<RawResponse> {
+export async function rawExchange(target: string | HttpApp, bytes: string): Promise<RawResponse> {
   let server: Server | undefined;
   let port: number;
   if (typeof target === 'string') port = Number(new URL(target).port);

@@ -24,9 +24,15 @@ import { mainResolver, type Resolver, rootResolver } from './routing';
 // The composition: engines over the registry's modules, one journal and one clock for all of them,
 // /__admin, and the routing of prefixes, handed to the HTTP adapter (src/http) as plain functions.
 
+/**
+ * A node:http request listener: what supertest, http.createServer and Express's app.use take. The
+ * app is an Express app (built on first use); typed as the listener so a consumer needs no Express types.
+ */
+export type HttpApp = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface StandinApp<Name extends string = ApiName> {
   /** An Express app over the same handling, for supertest or mounting; built on first use. */
-  readonly app: express.Express;
+  readonly app: HttpApp;
   config: Config<Name>;
   engines: Map<string, Engine>;
   journal: Journal;

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { VENDORS } from '../apis';
+import { API_NAMES, VENDORS } from '../apis';
 import { type ContractConfig, liveApiConfig, liveValues } from '../contract/liveConfig';
+import { CONFIG_RANGES } from '../config';
+import { apiNameFlag, FlagError, intFlag, type IntRange, parseFlags, portFlag, readJsonFile, readTextFile, wantsHelp } from '../flagValues';
 import type { Vendors } from '../vendor';
 import { createProxy, type ProxyOptions, type StandinProxy } from './proxyServer';
 import { replay } from './replay';
@@ -59,18 +59,43 @@ could be sent.
 `;
 
 function readConfig(file: string): ContractConfig {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ContractConfig;
-  } catch (error) {
-    throw new Error(`--config ${file}: ${(error as Error).message}`);
-  }
+  const config = readJsonFile('--config', file);
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new FlagError(`--config ${file}: expected a JSON object ({"apis": {...}})`);
+  return config as ContractConfig;
 }
 
-function int(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number, got '${value}'`);
-  return Number(value);
+const optionalInt = (flag: string, raw: string | undefined, range: IntRange) => (raw === undefined ? undefined : intFlag(flag, raw, range));
+
+/** An http:// or https:// URL, for --upstream and --against. */
+function urlFlag(flag: string, raw: string | undefined): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw ?? '');
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new FlagError(`${flag} must be an http:// or https:// URL such as http://127.0.0.1:4010 (got '${raw ?? ''}')`);
+  return raw!;
 }
+
+const PROXY_FLAGS = {
+  api: { type: 'string', multiple: true },
+  upstream: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  prefixed: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  record: { type: 'string' },
+  shadow: { type: 'boolean' },
+  'violations-header': { type: 'boolean' },
+  'body-limit': { type: 'string' },
+  'journal-size': { type: 'string' },
+  'journal-bytes': { type: 'string' },
+  'admin-token': { type: 'string' },
+  'upstream-ca': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** --api/--upstream in the order given: each --upstream belongs to the --api before it. */
 function pairsFromArgs(argv: string[]): UpstreamPair[] {
@@ -78,11 +103,11 @@ function pairsFromArgs(argv: string[]): UpstreamPair[] {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = inline ?? argv[i + 1];
-    if (flag === '--api') pairs.push({ api: value, upstream: '' });
+    if (flag === '--api') pairs.push({ api: apiNameFlag('--api', value, API_NAMES), upstream: '' });
     if (flag === '--upstream') {
       const last = pairs.at(-1);
-      if (!last || last.upstream) throw new Error('each --upstream URL follows the --api NAME it belongs to');
-      last.upstream = value;
+      if (!last || last.upstream) throw new FlagError('each --upstream URL follows the --api NAME it belongs to');
+      last.upstream = urlFlag(`--upstream (for --api ${last.api})`, value);
     }
   }
   return pairs;
@@ -94,64 +119,43 @@ function configPairs(config: ContractConfig, only: string[], env: NodeJS.Process
   const pairs: UpstreamPair[] = [];
   for (const api of names) {
     const vendor = vendors[api];
-    if (!vendor) throw new Error(`unknown API '${api}' (known: ${Object.keys(vendors).join(', ')})`);
+    if (!vendor) apiNameFlag('--api', api, Object.keys(vendors));
     const live = liveApiConfig(api, vendor.contract, config, env);
     if (live.baseUrl === undefined) {
-      if (only.length) throw new Error(`--config has no apis.${api}.baseUrl`);
+      if (only.length) throw new FlagError(`--config has no apis.${api}.baseUrl`);
       continue;
     }
     pairs.push({ api, upstream: String(live.baseUrl), credentials: liveValues(vendor.contract, live) });
   }
-  if (pairs.length === 0) throw new Error('--config names no API with a baseUrl');
+  if (pairs.length === 0) throw new FlagError('--config names no API with a baseUrl');
   return pairs;
 }
 
 export function proxyOptions(argv: string[], env: NodeJS.ProcessEnv): ProxyOptions {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      api: { type: 'string', multiple: true },
-      upstream: { type: 'string', multiple: true },
-      config: { type: 'string' },
-      prefixed: { type: 'boolean' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      record: { type: 'string' },
-      shadow: { type: 'boolean' },
-      'violations-header': { type: 'boolean' },
-      'body-limit': { type: 'string' },
-      'journal-size': { type: 'string' },
-      'journal-bytes': { type: 'string' },
-      'admin-token': { type: 'string' },
-      'upstream-ca': { type: 'string' },
-    },
-  });
+  const { values } = parseFlags('proxy', argv, PROXY_FLAGS);
   let pairs: UpstreamPair[];
   if (values.config !== undefined) {
-    if (values.upstream?.length) throw new Error('give --upstream URLs or --config FILE, not both');
+    if (values.upstream?.length) throw new FlagError('give --upstream URLs or --config FILE, not both');
     pairs = configPairs(readConfig(values.config), values.api ?? [], env);
   } else {
     pairs = pairsFromArgs(argv);
-    if (pairs.length === 0) throw new Error('proxy needs --api NAME --upstream URL (or --config FILE)');
+    if (pairs.length === 0) throw new FlagError('proxy needs --api NAME --upstream URL (or --config FILE)');
     const missing = pairs.find((p) => !p.upstream);
-    if (missing) throw new Error(`--api ${missing.api} needs an --upstream URL after it`);
+    if (missing) throw new FlagError(`--api ${missing.api} needs an --upstream URL after it`);
   }
-  const port = int('port', values.port);
-  if (port !== undefined && port > 65535) throw new Error(`--port must be 0-65535, got ${port}`);
   return {
     pairs,
     root: pairs.length === 1 && values.config === undefined && !values.prefixed,
-    port,
+    port: values.port === undefined ? undefined : portFlag('--port', values.port),
     host: values.host,
     record: values.record,
     shadow: values.shadow,
     violationsHeader: values['violations-header'],
-    bodyLimit: int('body-limit', values['body-limit']),
-    journalSize: int('journal-size', values['journal-size']),
-    journalBytes: int('journal-bytes', values['journal-bytes']),
+    bodyLimit: optionalInt('--body-limit', values['body-limit'], CONFIG_RANGES.bodyLimit),
+    journalSize: optionalInt('--journal-size', values['journal-size'], CONFIG_RANGES.journalSize),
+    journalBytes: optionalInt('--journal-bytes', values['journal-bytes'], CONFIG_RANGES.journalBytes),
     adminToken: values['admin-token'] ?? env.STANDIN_ADMIN_TOKEN,
-    ca: values['upstream-ca'] === undefined ? undefined : readFileSync(values['upstream-ca'], 'utf8'),
+    ca: values['upstream-ca'] === undefined ? undefined : readTextFile('--upstream-ca', values['upstream-ca']),
   };
 }
 
@@ -172,7 +176,7 @@ export async function startProxy(argv: string[], env: NodeJS.ProcessEnv, out: (t
 }
 
 export async function proxyMain(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  if (wantsHelp(argv)) {
     process.stdout.write(PROXY_USAGE);
     return 0;
   }
@@ -190,21 +194,27 @@ export async function proxyMain(argv: string[]): Promise<number> {
 }
 
 export async function replayMain(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  if (wantsHelp(argv)) {
     process.stdout.write(REPLAY_USAGE);
     return 0;
   }
-  const { values, positionals } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    options: { against: { type: 'string' }, api: { type: 'string' }, config: { type: 'string' }, 'admin-token': { type: 'string' } },
-  });
-  if (positionals.length !== 1) throw new Error('replay takes one DIR (a directory written by standin proxy --record)');
+  const { values, positionals } = parseFlags(
+    'replay',
+    argv,
+    {
+      against: { type: 'string' },
+      api: { type: 'string' },
+      config: { type: 'string' },
+      'admin-token': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (positionals.length !== 1) throw new FlagError(`replay takes one DIR (a directory written by standin proxy --record), got ${positionals.length}`);
   const result = await replay({
     dir: positionals[0],
-    against: values.against,
-    api: values.api,
+    against: values.against === undefined ? undefined : urlFlag('--against', values.against),
+    api: values.api === undefined ? undefined : apiNameFlag('--api', values.api, API_NAMES),
     config: values.config === undefined ? undefined : readConfig(values.config),
     adminToken: values['admin-token'] ?? process.env.STANDIN_ADMIN_TOKEN,
     out: (line) => process.stdout.write(`${line}\n`),

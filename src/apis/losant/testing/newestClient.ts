@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { HttpApp } from '../../../app/createApp';
 import request from 'supertest';
 
 // Requests exactly as the newest losant-rest (Losant/losant-rest-js main, v4.2.0 and later) builds
@@ -36,7 +36,7 @@ export function newestListPath(applicationId: string, params: NewestListParams =
 }
 
 /** A client bound to an app's Losant prefix, a namespace and a token, sending what the newest losant-rest sends. */
-export function newestClient(app: Express, namespace: string, token: string) {
+export function newestClient(app: HttpApp, namespace: string, token: string) {
   const headers = (test: request.Test) =>
     test.set('accept', 'application/json').set('accept-version', '^1.30.0').set('authorization', `Bearer ${token}`).set('x-standin-namespace', namespace);
   const item = (applicationId: string, id: string) => `/losant/applications/${applicationId}/certificates/${id}?_actions=false&_links=true&_embedded=true`;
