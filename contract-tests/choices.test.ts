@@ -1,5 +1,6 @@
 import { VENDORS } from '../src/apis';
-import { consoleReport, junitReport } from '../src/contract/report';
+import { junitReport } from '../src/contract/junit';
+import { consoleReport } from '../src/contract/report';
 import { type ContractReport, passed, runScenarios } from '../src/contract/runner';
 import type { Scenario } from '../src/contract/scenario';
 import { resolveTarget, type TargetSpec } from '../src/contract/target';
@@ -7,7 +8,7 @@ import { createApp } from '../src/server';
 
 // A scenario that checks a [standin choice] fails as always on standin; on any other target (Prism,
 // the live vendor) its failure is reported apart as 'choice-differs' and does not fail the run,
-// unless strictChoices. Vendor rules fail everywhere. JUnit marks every case with its basis.
+// unless strictChoices. Vendor rules fail everywhere. JUnit shows a differing choice without a <failure>.
 
 const scenario = (name: string, basis: Scenario['basis'], fails: boolean, readme: string[] = []): Scenario => ({
   api: 'signatures',
@@ -32,7 +33,8 @@ const IN_PROCESS: TargetSpec = { kind: 'in-process', app: createApp({ apis: ['si
 async function run(spec: TargetSpec, strictChoices = false): Promise<ContractReport> {
   const target = resolveTarget('signatures', VENDORS.signatures, spec, { allowWrites: false, env: {} });
   const { results } = await runScenarios(target, SCENARIOS, strictChoices);
-  return { target: target.label, results, skippedApis: [], coverage: [], undocumented: [] };
+  const targets = [{ api: 'signatures', label: target.label, standin: target.standin, startedAt: Date.now() }];
+  return { target: target.label, targets, startedAt: Date.now(), results, skippedApis: [], coverage: [], undocumented: [] };
 }
 
 const outcomes = (report: ContractReport) => report.results.map((r) => [r.name, r.outcome]);
@@ -93,25 +95,25 @@ describe('reports', () => {
     expect(consoleReport(strict)).not.toContain('choices:');
   });
 
-  it('JUnit: every case carries its basis and README rules; a differing choice is no <failure> but is shown', () => {
-    const xml = junitReport(report);
-    expect(xml).toContain(
-      '<testsuite name="signatures" tests="4" failures="2" skipped="0">\n    <properties>\n      <property name="choices-differ" value="1"/>\n    </properties>',
+  it('JUnit: a differing choice is no <failure> but is shown with its rule; failures carry their rule; drift counted per suite', () => {
+    const xml = junitReport(report, 'ci-host');
+    expect(xml).toMatch(
+      /<testsuite name="signatures" tests="4" failures="2" errors="0" skipped="0" time="[0-9.]+" timestamp="[0-9T:-]{19}" hostname="ci-host" id="0" package="standin\.contract\.signatures">/,
     );
+    expect(xml).toContain('<property name="choices-differ" value="1"/>');
+    expect(xml).toContain('<property name="drift-vendor-rule" value="2"/>');
+    expect(xml).toContain('<property name="drift-standin-choice" value="1"/>');
     const caseOf = (name: string) => xml.slice(xml.indexOf(`name="${name}"`), xml.indexOf('</testcase>', xml.indexOf(`name="${name}"`)));
     const differing = caseOf('a standin choice that fails');
-    expect(differing).toContain('<property name="basis" value="choice"/>');
-    expect(differing).toContain('<property name="readme" value="rule-generic-405"/>');
-    expect(differing).toContain('<property name="outcome" value="choice-differs"/>');
     expect(differing).not.toContain('<failure');
+    expect(differing).not.toContain('<properties>');
     expect(differing).toMatch(
-      /<system-out>standin choice not shared by the target:\n\[behaviour\] signatures -: a standin choice that fails does not hold here[\s\S]*rule: README\.md#rule-generic-405 \[standin choice\]<\/system-out>/,
+      /<system-out>standin choice not shared by the target:\n\[behaviour\] signatures -: a standin choice that fails does not hold here[\s\S]*rule: README\.md#rule-generic-405 \[standin choice\]\ndrift: standin-choice, signatures -<\/system-out>/,
     );
     const vendor = caseOf('a vendor rule that fails');
-    expect(vendor).toContain('<property name="basis" value="vendor"/>');
     expect(vendor).toMatch(
-      /<failure type="behaviour" message="a vendor rule that fails does not hold here">[\s\S]*rule: README\.md#rule-signatures-version<\/failure>/,
+      /<failure type="behaviour" message="a vendor rule that fails does not hold here">[\s\S]*rule: README\.md#rule-signatures-version\ndrift: vendor-rule, signatures -<\/failure>/,
     );
-    expect(caseOf('a standin choice that holds')).not.toMatch(/<failure|<system-out/);
+    expect(xml).toMatch(/<testcase classname="standin\.contract\.signatures" name="a standin choice that holds" time="[0-9.]+"\/>/);
   });
 });

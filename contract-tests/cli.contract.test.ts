@@ -10,9 +10,12 @@ import { contractMain, contractOptions } from '../src/contract/cli';
 // with a readable failure when one rule is broken; JUnit and coverage files are written.
 
 let out = '';
+let err = '';
 beforeEach(() => {
   out = '';
+  err = '';
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => ((out += String(chunk)), true));
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => ((err += String(chunk)), true));
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -24,8 +27,12 @@ describe('standin contract --base-url', () => {
     try {
       const code = await contractMain(['--base-url', server.url(), '--junit', join(dir, 'junit.xml'), '--coverage-file', join(dir, 'cov.json')]);
       expect({ code, tail: out.trim().split('\n').pop() }).toEqual({ code: 0, tail: expect.stringMatching(/^\d+ passed, 0 failed, 0 skipped$/) });
+      // The preflight found a standin; progress went to stderr, one line per API at least (not a terminal here).
+      expect(err).toContain(`standin contract: ${new URL(server.url()).origin} for ignisign, altr, signatures, losant, droplit: a standin serving`);
+      for (const api of ['ignisign', 'altr', 'signatures', 'losant', 'droplit']) expect(err).toMatch(new RegExp(`^${api}: (\\d+)/\\1 \\(100%\\)`, 'm'));
+      expect(out).not.toContain('drift');
       for (const api of ['ignisign', 'altr', 'signatures', 'losant', 'droplit']) {
-        expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuite name="${api}" tests="\\d+" failures="0" skipped="0"`));
+        expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuite name="${api}" tests="\\d+" failures="0" errors="0" skipped="0"`));
       }
       const cov = JSON.parse(readFileSync(join(dir, 'cov.json'), 'utf8'));
       expect(cov.exercised).toBe(cov.documented);
@@ -99,9 +106,14 @@ describe('standin contract against a target that does not share a standin choice
       );
       expect(out).toContain('rule: README.md#rule-generic-405 [standin choice]');
       expect(out.trim().split('\n').pop()).toBe('0 passed, 0 failed, 0 skipped, 1 choices differ');
+      // Not a standin: the drift table comes before the tally, the choice counted apart from vendor rules.
+      expect(out).toMatch(
+        /\ndrift per operation \(vendor rules failed \| \[standin choice\] rules not shared\):\n.*\n {2}signatures \(no operation\) +0 +1 +\[standin choice\] generic: PATCH/,
+      );
+      expect(out).toMatch(/0 vendor rule failures, 1 \[standin choice\] difference\n\n0 passed, 0 failed, 0 skipped, 1 choices differ\n$/);
       const xml = readFileSync(target.junit, 'utf8');
-      expect(xml).toContain('<property name="outcome" value="choice-differs"/>');
-      expect(xml).toMatch(/<testsuite name="signatures" tests="1" failures="0" skipped="0">/);
+      expect(xml).toContain('<system-out>standin choice not shared by the target:');
+      expect(xml).toMatch(/<testsuite name="signatures" tests="1" failures="0" errors="0" skipped="0" /);
       expect(xml).not.toContain('<failure');
     } finally {
       await target.close();
@@ -133,17 +145,24 @@ describe('standin contract with a live config', () => {
   });
 
   it('refuses two targets at once and unknown APIs', () => {
-    expect(() => contractOptions(['--base-url', 'http://x', '--config', 'y'], {})).toThrow(/give one/);
+    const dir = mkdtempSync(join(tmpdir(), 'standin-two-'));
+    writeFileSync(join(dir, 'c.json'), '{}');
+    expect(() => contractOptions(['--base-url', 'http://x', '--config', join(dir, 'c.json')], {})).toThrow(/give one/);
     expect(() => contractOptions(['--api', 'nope'], {})).toThrow(/unknown API 'nope'/);
   });
 
   it('takes --strict-choices, and --body-limit for a standin target only', () => {
     expect(contractOptions(['--strict-choices', '--api', 'altr'], {}).options.strictChoices).toBe(true);
     expect(contractOptions(['--api', 'altr'], {}).options.strictChoices).toBeUndefined();
-    expect(contractOptions(['--base-url', 'http://x', '--body-limit', '1024'], {}).options.target).toMatchObject({ kind: 'base-url', bodyLimit: 1024 });
+    expect(contractOptions(['--base-url', 'http://x', '--body-limit', '1024'], {}).plan).toMatchObject({
+      bodyLimit: 1024,
+      endpoints: { altr: { from: 'prefix' } },
+    });
     expect(contractOptions(['--body-limit', '2048', '--api', 'altr'], {}).options.target).toMatchObject({ kind: 'in-process', bodyLimit: 2048 });
     for (const bad of ['0', '-1', '1e3', '0x10', 'lots'])
-      expect(() => contractOptions([`--body-limit=${bad}`], {})).toThrow(/--body-limit must be a positive integer of bytes/);
-    expect(() => contractOptions(['--config', 'y', '--body-limit', '10'], {})).toThrow(/describes a standin target/);
+      expect(() => contractOptions([`--body-limit=${bad}`], {})).toThrow(/--body-limit must be an integer from 1 to 1073741824 bytes/);
+    const dir = mkdtempSync(join(tmpdir(), 'standin-limit-'));
+    writeFileSync(join(dir, 'c.json'), '{}');
+    expect(() => contractOptions(['--config', join(dir, 'c.json'), '--body-limit', '10'], {})).toThrow(/describes a standin target/);
   });
 });

@@ -28,13 +28,20 @@ export async function startPrism(args: { mode: 'mock' } | { mode: 'proxy'; upstr
     args.mode === 'mock'
       ? ['mock', '-h', '127.0.0.1', '-p', String(port), spec]
       : ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, args.upstream];
-  const child: ChildProcess = spawn(join(PACKAGE_ROOT, 'node_modules', '.bin', 'prism'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping it stops whatever it started too.
+  const child: ChildProcess = spawn(join(PACKAGE_ROOT, 'node_modules', '.bin', 'prism'), argv, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
     await exited;
   };
   const deadline = Date.now() + 40000;

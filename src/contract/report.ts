@@ -1,10 +1,11 @@
 import { formatFailure } from './checkFailure';
+import { driftTable } from './driftTable';
 import { readmeLink } from './readmeLink';
 import type { ContractReport, ScenarioResult } from './runner';
 
 // What a run tells people and CI: a console summary grouped by API and check, the [standin choice]
-// scenarios the target does not share in a section of their own, JUnit XML, and the
-// (operation, status) coverage table.
+// scenarios the target does not share in a section of their own, the drift table of a target that
+// is not standin, and the (operation, status) coverage table. JUnit XML is junit.ts's.
 
 function counts(results: ScenarioResult[]) {
   return {
@@ -72,54 +73,11 @@ export function consoleReport(report: ContractReport, verbose = false): string {
     out.push('', 'statuses the specs do not document:', ...report.undocumented.map((u) => `  ${u.api} ${u.operationId} ${u.status}`));
   }
   out.push('', coverageTable(report));
+  const others = new Set(report.targets.filter((t) => !t.standin).map((t) => t.api));
+  if (others.size) out.push('', driftTable({ results: report.results.filter((r) => others.has(r.api)) }));
   const c = counts(report.results);
   out.push('', tally(c));
   return out.join('\n');
-}
-
-// eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters even escaped, so they are dropped
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(NOT_IN_XML, '');
-}
-
-function properties(r: ScenarioResult): string {
-  const props = [['basis', r.basis], ...r.readme.map((id) => ['readme', id])];
-  if (r.outcome === 'choice-differs') props.push(['outcome', 'choice-differs']);
-  return `      <properties>\n${props.map(([name, value]) => `        <property name="${name}" value="${xml(value)}"/>`).join('\n')}\n      </properties>`;
-}
-
-function testcase(api: string, r: ScenarioResult): string {
-  const head = `    <testcase classname="standin.contract.${api}" name="${xml(r.name)}" time="${(r.durationMs / 1000).toFixed(3)}">`;
-  const parts = [head, properties(r)];
-  if (r.outcome === 'skipped') parts.push(`      <skipped message="${xml(r.reason ?? '')}"/>`);
-  if (r.outcome === 'failed') {
-    const rule = ruleLine(r);
-    for (const f of r.failures)
-      parts.push(`      <failure type="${f.check}" message="${xml(f.message)}">${xml(rule ? `${formatFailure(f)}\n${rule}` : formatFailure(f))}</failure>`);
-  }
-  // A differing choice is no failure, but CI consumers should still see what differed.
-  if (r.outcome === 'choice-differs') parts.push(`      <system-out>${xml(`standin choice not shared by the target:\n${formatResult(r)}`)}</system-out>`);
-  parts.push('    </testcase>');
-  return parts.join('\n');
-}
-
-export function junitReport(report: ContractReport): string {
-  const suites: string[] = [];
-  const apis = [...new Set<string>([...report.results.map((r) => r.api), ...report.skippedApis.map((s) => s.api)])];
-  for (const api of apis) {
-    const results = report.results.filter((r) => r.api === api);
-    const skippedApi = report.skippedApis.find((s) => s.api === api);
-    const c = counts(results);
-    const cases = results.map((r) => testcase(api, r));
-    if (skippedApi) cases.push(`    <testcase classname="standin.contract.${api}" name="${api}"><skipped message="${xml(skippedApi.reason)}"/></testcase>`);
-    const suiteProps = `    <properties>\n      <property name="choices-differ" value="${c.choices}"/>\n    </properties>`;
-    suites.push(
-      `  <testsuite name="${api}" tests="${cases.length}" failures="${c.failed}" skipped="${c.skipped + (skippedApi ? 1 : 0)}">\n${suiteProps}\n${cases.join('\n')}\n  </testsuite>`,
-    );
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="standin contract">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 export function coverageJson(report: ContractReport): string {

@@ -27,6 +27,8 @@ export interface ScenarioResult {
   readme: string[];
   reason?: string;
   failures: CheckFailure[];
+  /** The scenario could not finish (an exception, e.g. the target hung up): a JUnit <error>, not a <failure>. */
+  errored?: boolean;
   durationMs: number;
 }
 
@@ -39,6 +41,10 @@ export interface CoverageRow {
 
 export interface ContractReport {
   target: string;
+  /** Each API's target, as resolved: whether it is standin itself decides what a failed choice means and whether drift is shown. */
+  targets: Array<{ api: string; label: string; standin: boolean; startedAt: number }>;
+  /** When the run started (epoch ms). */
+  startedAt: number;
   results: ScenarioResult[];
   skippedApis: Array<{ api: string; reason: string }>;
   coverage: CoverageRow[];
@@ -60,6 +66,14 @@ export interface ContractOptions {
   /** A [standin choice] that a non-standin target does not share fails the run (default: reported apart). */
   strictChoices?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Told as each API starts and each scenario ends, for a progress display; never on the result's path. */
+  progress?: ProgressListener;
+}
+
+export interface ProgressListener {
+  apiStarted(api: string, scenarios: number): void;
+  scenarioDone(api: string, outcome: Outcome): void;
+  apiDone(api: string): void;
 }
 
 const specs = new Map<string, { spec: Spec; validators: ReturnType<typeof compileSpec> }>();
@@ -124,12 +138,14 @@ async function runScenario(
     },
     expect: new Expectations(target.api),
   };
+  let errored = false;
   try {
     await scenario.run(ctx);
   } catch (e) {
     if (e instanceof SkipStep) return { ...base, outcome: 'skipped', reason: e.message, failures: [], durationMs: Date.now() - started };
     if (e instanceof BehaviourFailure) failures.push(e.failure);
-    else
+    else {
+      errored = true;
       failures.push({
         check: 'behaviour',
         api: target.api,
@@ -140,33 +156,47 @@ async function runScenario(
         pointers: [],
         curl: '-',
       });
+    }
   }
-  return { ...base, outcome: failures.length ? failedOutcome(target, basis, strictChoices) : 'passed', failures, durationMs: Date.now() - started };
+  const outcome = failures.length ? failedOutcome(target, basis, strictChoices) : 'passed';
+  return { ...base, outcome, failures, ...(errored && outcome === 'failed' ? { errored } : {}), durationMs: Date.now() - started };
 }
 
 /** Runs scenarios in order against one API's target; `seen` holds every exchange, for coverage. */
-export async function runScenarios(target: ApiTarget, scenarios: Scenario[], strictChoices = false): Promise<{ results: ScenarioResult[]; seen: Exchange[] }> {
+export async function runScenarios(
+  target: ApiTarget,
+  scenarios: Scenario[],
+  strictChoices = false,
+  progress?: ProgressListener,
+): Promise<{ results: ScenarioResult[]; seen: Exchange[] }> {
   const { spec, validators } = specFor(target.vendor);
   const seen: Exchange[] = [];
   const results: ScenarioResult[] = [];
-  for (const [i, scenario] of scenarios.entries()) results.push(await runScenario(target, spec, validators, scenario, i, seen, strictChoices));
+  progress?.apiStarted(target.api, scenarios.length);
+  for (const [i, scenario] of scenarios.entries()) {
+    const result = await runScenario(target, spec, validators, scenario, i, seen, strictChoices);
+    results.push(result);
+    progress?.scenarioDone(target.api, result.outcome);
+  }
+  progress?.apiDone(target.api);
   return { results, seen };
 }
 
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
-  const report: ContractReport = { target: '', results: [], skippedApis: [], coverage: [], undocumented: [] };
+  const report: ContractReport = { target: '', targets: [], startedAt: Date.now(), results: [], skippedApis: [], coverage: [], undocumented: [] };
   for (const api of options.apis) {
     const vendor = Object.hasOwn(options.vendors, api) ? options.vendors[api] : undefined;
     if (!vendor) throw new Error(`unknown API '${api}' (known: ${Object.keys(options.vendors).join(', ')})`);
     const target = resolveTarget(api, vendor, options.target, { allowWrites: Boolean(options.allowWrites), env: options.env });
-    report.target ||= target.label;
+    if (!target.skip) report.target ||= target.label;
+    report.targets.push({ api, label: target.label, standin: target.standin, startedAt: Date.now() });
     if (target.skip) {
       report.skippedApis.push({ api, reason: target.skip });
       continue;
     }
     const { spec } = specFor(vendor);
     const scenarios = scenariosFor(api, vendor.contract, spec, options.schemaOnly).filter((s) => !options.grep || s.name.includes(options.grep));
-    const { results, seen } = await runScenarios(target, scenarios, Boolean(options.strictChoices));
+    const { results, seen } = await runScenarios(target, scenarios, Boolean(options.strictChoices), options.progress);
     report.results.push(...results);
     const exercised = new Set(seen.map((ex) => `${ex.operationId} ${ex.status}`));
     for (const op of spec.operations) {
@@ -177,6 +207,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
       }
     }
   }
+  report.target ||= report.targets[0]?.label ?? '';
   return report;
 }
 

@@ -17,7 +17,22 @@ export type TargetSpec =
   | { kind: 'base-url'; baseUrl: string; adminToken?: string; bodyLimit?: number }
   | { kind: 'live'; config: ContractConfig }
   /** Prism (proxy or mock) per API; `admin` reaches the standin behind a proxy, when there is one. */
-  | { kind: 'prism'; urls: Record<string, string | undefined>; admin?: string; limits?: TargetLimits };
+  | { kind: 'prism'; urls: Record<string, string | undefined>; admin?: string; limits?: TargetLimits }
+  /** A base URL per API, each already probed (preflight.ts): `standin contract --base-url [NAME=]URL`. */
+  | { kind: 'endpoints'; endpoints: Record<string, Endpoint | undefined> };
+
+export interface Endpoint {
+  /** The API's base URL: its operations' paths go below it. */
+  url: string;
+  /** A standin answers at the URL's origin: each scenario gets a namespace, /__admin is there, its choices must hold. */
+  standin: boolean;
+  adminToken?: string;
+  bodyLimit?: number;
+  /** Where credentials other than the demo ones come from: this config's apis[api] (and its variables), when it names any. */
+  config?: ContractConfig;
+  /** Why the API cannot be checked there (e.g. that standin does not serve it). */
+  skip?: string;
+}
 
 export interface ApiTarget<C extends object = SomeCreds> {
   api: string;
@@ -54,6 +69,52 @@ function liveTarget<C extends object>(
     return { ...base, creds: contract.demoCredentials, transport: () => fetchTransport('http://invalid'), skip: `no live credentials: set ${hint}` };
   }
   return { ...base, creds: contract.credentials(liveValues(contract, c)), transport: () => fetchTransport(String(c.baseUrl)) };
+}
+
+/** The credentials a config (or its STANDIN_CONTRACT_ variables) names for the API, if it names any credential field. */
+function configured<C extends object>(api: string, vendor: ContractVendor<C>, config: ContractConfig | undefined, env: NodeJS.ProcessEnv) {
+  const { contract } = vendor;
+  const c = liveApiConfig(api, contract, config ?? {}, env);
+  if (!Object.keys(contract.liveFields).some((f) => c[f] !== undefined && c[f] !== '')) return undefined;
+  const missing = requiredLiveFields(contract).filter((f) => f !== 'baseUrl' && (c[f] === undefined || c[f] === ''));
+  if (missing.length) return { skip: `incomplete credentials: set ${missing.map((f) => `apis.${api}.${f} or ${envName(api, f)}`).join(', ')}` };
+  return { creds: contract.credentials(liveValues(contract, c)) };
+}
+
+function endpointTarget<C extends object>(
+  api: string,
+  vendor: ContractVendor<C>,
+  endpoint: Endpoint | undefined,
+  namespaced: (base: (headers: Record<string, string>) => Transport) => (scenario: number) => Transport,
+  namespace: (scenario: number) => string,
+  opts: { allowWrites: boolean; env?: NodeJS.ProcessEnv },
+): ApiTarget<C> {
+  const demo = vendor.contract.demoCredentials;
+  const none = () => fetchTransport('http://invalid');
+  if (!endpoint)
+    return { api, vendor, label: '(no URL)', standin: false, creds: demo, allowWrites: opts.allowWrites, transport: none, skip: 'no base URL for this API' };
+  const url = endpoint.url.replace(/\/+$/, '');
+  if (endpoint.standin) {
+    const adminHeaders: Record<string, string> = endpoint.adminToken ? { authorization: `Bearer ${endpoint.adminToken}` } : {};
+    return {
+      api,
+      vendor,
+      label: `standin at ${url}`,
+      standin: true,
+      bodyLimit: endpoint.bodyLimit ?? DEFAULT_CONFIG.bodyLimit,
+      creds: demo,
+      allowWrites: true,
+      namespace,
+      transport: namespaced((h) => fetchTransport(url, h)),
+      admin: fetchTransport(`${new URL(url).origin}/__admin`, adminHeaders),
+      ...(endpoint.skip ? { skip: endpoint.skip } : {}),
+    };
+  }
+  const base = { api, vendor, label: url, standin: false, allowWrites: opts.allowWrites || Boolean(endpoint.config?.allowWrites) };
+  const own = configured(api, vendor, endpoint.config, opts.env ?? process.env);
+  if (own && 'skip' in own) return { ...base, creds: demo, transport: none, skip: own.skip };
+  const skip = endpoint.skip ? { skip: endpoint.skip } : {};
+  return { ...base, creds: own ? own.creds : demo, transport: () => fetchTransport(url), ...skip };
 }
 
 export function resolveTarget<C extends object>(
@@ -103,5 +164,7 @@ export function resolveTarget<C extends object>(
     }
     case 'live':
       return liveTarget(api, vendor, spec.config, opts);
+    case 'endpoints':
+      return endpointTarget(api, vendor, Object.hasOwn(spec.endpoints, api) ? spec.endpoints[api] : undefined, namespaced, namespace, opts);
   }
 }
