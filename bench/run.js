@@ -14,6 +14,9 @@ const { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx,
 const { runLoad, stopRunning } = require('./lib/load');
 const { aggregate, ratios, stateCosts, goals, markdown, clean } = require('./lib/report');
 const { runSoak } = require('./lib/soak');
+const { measureNpmStart } = require('./lib/npmStart');
+const { measureProxyOverhead, proxyMarkdown } = require('./lib/proxy');
+const { readScale } = require('./lib/scaleResult');
 const { redisServerPath, redisUrl, flushRedis, stopRedis, newDataDir, removeDataDir } = require('./lib/stateBackends');
 
 /** The state rows, after the memory-mode rows of the same request. */
@@ -160,7 +163,7 @@ function write(name, md, json) {
 function render(meta, runs, opts) {
   const agg = aggregate(runs);
   const rat = ratios(runs);
-  const goalList = goals(agg, rat, opts, readSoak());
+  const goalList = goals(agg, rat, opts, readSoak(), { npmStart: meta.npmStart, scale: readScale() });
   const notes = [];
   const seen = new Set();
   for (const r of runs) {
@@ -185,7 +188,9 @@ function render(meta, runs, opts) {
       'CPU is utime+stime from /proc/PID/stat over the measured run only; start is spawn to the first 2xx answer to the measured request, polled every 20 ms.',
   );
   if (!meta.redis) notes.push('The `--state redis` rows were left out: redis-server is not installed (Debian package redis-server).');
-  const md = markdown({ meta, runs, agg, rat, costs: stateCosts(runs), goalList, notes });
+  if (meta.proxy?.error) notes.push(`Proxy overhead not measured: ${meta.proxy.error}`);
+  const tables = markdown({ meta, runs, agg, rat, costs: stateCosts(runs), goalList, notes });
+  const md = meta.proxy && !meta.proxy.error ? `${tables}\n${proxyMarkdown(meta.proxy)}\n` : tables;
   return {
     md,
     json: {
@@ -255,6 +260,14 @@ async function main() {
         const r = await measure(c.server, c.request, opts, round, logDir);
         log(`    ${describe(r)}`);
         runs.push(r);
+      }
+    }
+    if (!opts.only.length && !opts.noNpmStart) meta.npmStart = await measureNpmStart({ times: opts.quick ? 1 : 2, logDir, log });
+    if (!opts.only.length && !opts.quick && !opts.noProxy) {
+      try {
+        meta.proxy = await measureProxyOverhead({ duration: opts.duration, warmup: opts.warmup, connections: opts.connections, logDir, log });
+      } catch (err) {
+        meta.proxy = { error: String(err.message || err).split('\n')[0] };
       }
     }
     meta.loadavgAfter = os.loadavg().map((x) => Number(x.toFixed(2)));

@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import request from 'supertest';
 import { createApp, createServer } from '../src/server';
 import { rawExchange } from './rawExchange';
+import { TOY_TOKEN, TOY_VENDORS } from './toyVendor/toy';
 
 // The Express adapter: whatever arrives, the answer is JSON in the right envelope, never Express's
 // HTML page or a stack trace. signatures is used because it has no auth to get past first.
@@ -215,5 +216,30 @@ describe("what node's HTTP parser refuses is answered in the owner's envelope", 
     const res = await rawExchange(main(), `POST /signatures/signature HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n`);
     expectClosedJson(res, 400);
     expect(res.json).toEqual({ status: false, message: expect.stringContaining('HPE_') });
+  });
+});
+
+describe('vendor code that throws before its handler (here: authentication)', () => {
+  const toy = TOY_VENDORS.toy;
+  const vendors = {
+    toy: {
+      ...toy,
+      module: {
+        ...toy.module,
+        authenticate: () => {
+          throw new Error('auth bug');
+        },
+      },
+    },
+  };
+
+  it("answers the vendor's 500 envelope and is journaled with the handler-failed rule, not standin's last-resort InternalError", async () => {
+    const standin = createApp({}, { vendors });
+    const res = await request(standin.app).get('/toy/things').set('authorization', `Token ${TOY_TOKEN}`);
+    expect([res.status, res.body]).toEqual([500, { oops: 'internal' }]);
+    const journal = await request(standin.app).get('/__admin/journal?api=toy');
+    expect(journal.body.entries).toHaveLength(1);
+    expect(journal.body.entries[0]).toMatchObject({ status: 500, operationId: 'listThings', reason: { rule: 'standin.handler-failed' } });
+    expect(journal.body.entries[0].reason.message).toMatch(/^unexpected error in listThings: auth bug$/);
   });
 });

@@ -17,6 +17,9 @@ const HELP = `Usage: node bench/run.js [options]        (npm run bench -- [optio
   --render FILE        re-render a saved results JSON (e.g. bench/results/latest.json) into FILE's .md,
                        quoting the latest soak result; measures nothing
   --no-state           leave out the state rows (standin --data-dir, --state redis, --workers 2)
+  --no-npm-start       do not time \`npm start\` to its first answer (timed twice, once with --quick)
+  --no-proxy           leave out the proxy overhead (direct vs through \`standin proxy\`; never in --quick)
+                       (--only leaves out both)
   --keep-logs          keep the servers' logs (default: kept only when a run failed)
   --help
 `;
@@ -34,6 +37,8 @@ function parseArgs(argv) {
     soakKeepState: false,
     keepLogs: false,
     noState: false,
+    noNpmStart: false,
+    noProxy: false,
   };
   const given = new Set();
   const num = (name, v) => {
@@ -53,6 +58,12 @@ function parseArgs(argv) {
         break;
       case '--no-state':
         o.noState = true;
+        break;
+      case '--no-npm-start':
+        o.noNpmStart = true;
+        break;
+      case '--no-proxy':
+        o.noProxy = true;
         break;
       case '--duration':
         o.duration = num(a, value());

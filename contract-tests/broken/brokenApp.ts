@@ -5,11 +5,33 @@ import type { ContractReport } from '../../src/contract/runner';
 import { createApp } from '../../src/server';
 
 /**
+ * The mock may write its head in one writeHead(status, headers) call, whose headers node neither
+ * shows to getHeader nor lets setHeader change. A breaker rewrites an answer in res.end by reading
+ * and setting headers, so here a writeHead with headers only sets them (as setHeader would), and
+ * the head goes out when node's own writeHead runs inside res.end.
+ */
+const headThroughSetHeader: RequestHandler = (_req, res, next) => {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => unknown;
+  (res as unknown as { writeHead: (status: number, ...args: unknown[]) => unknown }).writeHead = (status: number, ...args: unknown[]) => {
+    const head = args.find((a) => typeof a === 'object' && a !== null);
+    // Without headers (node's own implicit call from res.end, after every breaker has run): the real thing.
+    if (head === undefined) return writeHead(status, ...args);
+    res.statusCode = status;
+    if (typeof args[0] === 'string') res.statusMessage = args[0];
+    if (Array.isArray(head)) for (let i = 0; i + 1 < head.length; i += 2) res.setHeader(String(head[i]), head[i + 1] as string);
+    else for (const [name, value] of Object.entries(head)) res.setHeader(name, value as string);
+    return res;
+  };
+  next();
+};
+
+/**
  * A deliberately broken implementation: the real mock behind middleware that breaks one rule
  * (rewrites a request, swaps a credential, or answers a route itself). Nothing in src/ changes.
  */
 export function brokenApp(api: ApiName, ...breakers: RequestHandler[]): express.Express {
   const app = express();
+  app.use(headThroughSetHeader);
   for (const breaker of breakers) app.use(breaker);
   app.use(createApp({ apis: [api] }).app);
   return app;

@@ -1,4 +1,4 @@
-import { Readable, type Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { standinError } from '../core/standinErrors';
 import type { EngineResponse } from '../core/types';
 import type { Journal } from './journal';
@@ -19,18 +19,6 @@ export interface StreamOptions {
   heartbeatMs?: number;
 }
 
-/** Knows what it is piped into, so dropping a slow reader can close its connection too. */
-class EventStream extends Readable {
-  target?: Writable;
-
-  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
-    this.target = destination as unknown as Writable;
-    return super.pipe(destination, options);
-  }
-
-  override _read(): void {}
-}
-
 const event = (id: number, json: string) => `id: ${id}\ndata: ${json}\n\n`;
 
 /** `backlog`: first send the ring's entries that match (a resume, or a `limit` asked for). */
@@ -43,11 +31,9 @@ export function journalStream(journal: Journal, filter: CompiledFilter, backlog:
     };
   }
   const maxBuffered = options.maxBuffered ?? MAX_BUFFERED;
-  const stream = new EventStream();
-  const drop = () => {
-    stream.target?.destroy();
-    stream.destroy();
-  };
+  const stream = new Readable({ read() {} });
+  // Destroying the body destroys the response it is written to, connection and all.
+  const drop = () => stream.destroy();
   // A comment first, so a client sees the stream open before the first entry.
   stream.push(': standin journal\n\n');
   if (backlog) for (const entry of journal.list(filter)) stream.push(event(entry.id, JSON.stringify(entry)));

@@ -338,3 +338,109 @@ describe('decodeBody (a module that reads its bodies itself, whatever the Conten
     expect(JSON.parse((response.body as any).oops)).toMatchObject({ kind: 'internal', message: expect.stringContaining('bad bytes') });
   });
 });
+
+describe('vendor code that throws before the handler', () => {
+  it.each([
+    [
+      'authenticate',
+      {
+        authenticate: () => {
+          throw new Error('auth bug');
+        },
+      },
+    ],
+    [
+      'precheck',
+      {
+        precheck: () => {
+          throw new Error('precheck bug');
+        },
+      },
+    ],
+    [
+      'createState',
+      {
+        createState: () => {
+          throw new Error('seed bug');
+        },
+      },
+    ],
+  ] as [string, Partial<ApiModule>][])('%s: the vendor envelope with the handler-failed rule, as an ordinary outcome', async (_stage, overrides) => {
+    const outcome = await engineFor(toyModule(overrides)).handle(req('GET', '/things/t1'), 'default');
+    expect(outcome.operationId).toBe('getThing');
+    expect(JSON.parse((outcome.response.body as any).oops)).toMatchObject({
+      kind: 'internal',
+      message: expect.stringMatching(/^unexpected error in getThing: .* bug$/),
+    });
+    expect(outcome.response.reason?.rule).toBe('standin.handler-failed');
+  });
+});
+
+describe('internal failures name their rule where they are raised', () => {
+  it('an injected error fault, a throwing handler and a throwing decoder each carry their own rule', async () => {
+    const faulted = engineFor(toyModule());
+    faulted.addFault({ kind: 'error', times: 1 });
+    expect((await faulted.handle(req('GET', '/things/t1'), 'default')).response.reason?.rule).toBe('rule-generic-faults');
+    const throwing = engineFor(toyModule({ handlers: { ...toyModule().handlers, getThing: () => Promise.reject(new Error('x')) } }));
+    expect((await throwing.handle(req('GET', '/things/t1'), 'default')).response.reason?.rule).toBe('standin.handler-failed');
+    const decoder = engineFor(
+      toyModule({
+        decodeBody: () => {
+          throw new Error('y');
+        },
+      }),
+    );
+    expect((await decoder.handle(req('POST', '/things', json({ name: 'a' })), 'default')).response.reason?.rule).toBe('standin.handler-failed');
+  });
+});
+
+describe('what validation coerces and what it leaves alone', () => {
+  it('the handler gets coerced query values while the request keeps what was sent', async () => {
+    const seen: unknown[] = [];
+    const engine = engineFor(
+      toyModule({ handlers: { ...toyModule().handlers, getThing: (ctx) => (seen.push(ctx.query.limit), toyModule().handlers.getThing(ctx)) } }),
+    );
+    const request = req('GET', '/things/t1', { query: { limit: '5' }, rawQuery: 'limit=5', headers: { 'x-any': '1' } });
+    expect((await engine.handle(request, 'default')).response.status).toBe(200);
+    expect(seen).toEqual([5]);
+    expect(request.query).toEqual({ limit: '5' });
+    expect(request.headers).toEqual({ 'x-any': '1' });
+  });
+});
+
+describe('response checks, one pass per answer', () => {
+  const answering = (getThing: ApiModule['handlers'][string], createThing?: ApiModule['handlers'][string]) =>
+    engineFor(toyModule({ handlers: { ...toyModule().handlers, getThing, ...(createThing && { createThing }) } }));
+  const problemsOf = async (engine: ReturnType<typeof engineFor>, request: EngineRequest) =>
+    ((await engine.handle(request, 'default')).response.body as any).standin?.problems;
+
+  it('reports a missing header before a bad body, the same on every call with that status', async () => {
+    const engine = answering(() => ({ status: 200, body: { id: 1, name: 'n' } }));
+    const expected = [
+      { pointer: '/headers/x-hash', message: 'required header x-hash is missing' },
+      { pointer: '/body/id', message: 'must be string' },
+    ];
+    expect(await problemsOf(engine, req('GET', '/things/t1'))).toEqual(expected);
+    expect(await problemsOf(engine, req('GET', '/things/t1'))).toEqual(expected);
+  });
+
+  it('a documented body that is missing, or sent with an undocumented type, is named and its schema is not applied', async () => {
+    const missing = answering(() => ({ status: 200, headers: { 'x-hash': 'h' } }));
+    expect(await problemsOf(missing, req('GET', '/things/t1'))).toEqual([
+      { pointer: '/body', message: 'a body is documented (application/json) but none was sent' },
+    ]);
+    const text = answering(() => ({ status: 200, headers: { 'x-hash': 'h', 'content-type': 'text/plain' }, body: 'hi' }));
+    expect(await problemsOf(text, req('GET', '/things/t1'))).toEqual([
+      { pointer: '/headers/content-type', message: 'content type text/plain is not documented for 200 (documented: application/json)' },
+    ]);
+  });
+
+  it('an answer under its documented content type in any case and with parameters passes', async () => {
+    const engine = answering(() => ({
+      status: 200,
+      headers: { 'x-hash': 'h', 'content-type': 'Application/JSON; charset=utf-8' },
+      body: { id: 'a', name: 'b' },
+    }));
+    expect((await engine.handle(req('GET', '/things/t1'), 'default')).response.status).toBe(200);
+  });
+});

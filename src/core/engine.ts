@@ -8,11 +8,11 @@ import { dispatch } from './stages/dispatch';
 import { beforeCommand, commandParts } from './stages/asCommand';
 import { type Fault, Faults } from './stages/faults';
 import { injectFault } from './stages/injectFault';
-import { matchRoute } from './stages/matchRoute';
+import { type FoundRoute, matchRoute } from './stages/matchRoute';
 import { admit, freshEntry, namespaceState } from './stages/namespaceEntry';
 import type { EngineParts, Outcome, ResponseValidation } from './stages/parts';
 import { readRequest } from './stages/readRequest';
-import { refuse, renderError } from './stages/refuse';
+import { INTERNAL_RULES, refuse, renderError } from './stages/refuse';
 import { authenticate, precheck } from './stages/vendorChecks';
 import type { Clock, EngineError, EngineRequest, EngineResponse } from './types';
 import type { ResponseProblem, SpecValidators } from './validators';
@@ -90,6 +90,18 @@ async function handleIn(parts: EngineParts, request: EngineRequest, namespace: s
   const fault = parts.faults.take(op.operationId, namespace);
   const faulted = fault && (await injectFault(parts, op, namespace, fault));
   if (faulted) return faulted;
+  try {
+    return handleMatched(parts, request, namespace, live, route);
+  } catch (e) {
+    // Vendor code before the handler (state seeding, auth, prechecks) threw: the vendor's 500, journaled like any
+    // answer. The handler's own failures are dispatch's, which catches what its promise rejects with.
+    const message = `unexpected error in ${op.operationId}: ${(e as Error).message}`;
+    return refuse(parts, op, namespace, { kind: 'internal', rule: INTERNAL_RULES.handlerFailed, message });
+  }
+}
+
+function handleMatched(parts: EngineParts, request: EngineRequest, namespace: string, live: EngineParts, route: FoundRoute): Outcome | Promise<Outcome> {
+  const op = route.operation;
   // Nothing awaits from this lookup to the admission below, so two first requests to one namespace
   // cannot each keep a state of their own.
   const kept = parts.states.get(namespace);

@@ -10,6 +10,23 @@ describe('NamespaceStates', () => {
     expect(states.names()).toEqual(['a', 'c']);
   });
 
+  it('reading the most recent namespace again leaves the order as it is; reading another still moves it', () => {
+    const states = new NamespaceStates<number>(3);
+    states.admit('a', 1);
+    states.admit('b', 2);
+    states.admit('c', 3);
+    expect([states.get('c'), states.get('c')]).toEqual([3, 3]);
+    expect(states.names()).toEqual(['a', 'b', 'c']);
+    states.get('a');
+    states.get('a');
+    expect(states.names()).toEqual(['b', 'c', 'a']);
+    states.delete('a');
+    states.get('c');
+    states.admit('a', 4);
+    states.get('b');
+    expect(states.names()).toEqual(['c', 'a', 'b']);
+  });
+
   it('never evicts a namespace with a request in progress, and says so when all are busy', () => {
     const states = new NamespaceStates<number>(2);
     states.admit('a', 1);

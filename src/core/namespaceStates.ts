@@ -9,6 +9,8 @@ interface Kept<E> {
 
 export class NamespaceStates<E> {
   private readonly kept = new Map<string, Kept<E>>();
+  /** The most recently used namespace, which a request to it again need not move (the common case). */
+  private last: string | undefined;
   /** While set, the cap is not applied: see `suspendEvictions`. */
   private suspended = false;
 
@@ -24,9 +26,12 @@ export class NamespaceStates<E> {
   get(namespace: string): E | undefined {
     const kept = this.kept.get(namespace);
     if (!kept) return undefined;
-    // A Map iterates in insertion order, so re-inserting keeps the least recently used first.
-    this.kept.delete(namespace);
-    this.kept.set(namespace, kept);
+    if (namespace !== this.last) {
+      // A Map iterates in insertion order, so re-inserting keeps the least recently used first.
+      this.kept.delete(namespace);
+      this.kept.set(namespace, kept);
+      this.last = namespace;
+    }
     return kept.value;
   }
 
@@ -40,6 +45,7 @@ export class NamespaceStates<E> {
   admit(namespace: string, value: E, overflow = false): boolean {
     if (this.kept.size >= this.max && !this.suspended && !this.evictOne() && !overflow) return false;
     this.kept.set(namespace, { value, busy: 0 });
+    this.last = namespace;
     return true;
   }
 
@@ -58,6 +64,7 @@ export class NamespaceStates<E> {
     for (const [name, kept] of this.kept) {
       if (kept.busy === 0) {
         this.kept.delete(name);
+        if (name === this.last) this.last = undefined;
         this.onEvict?.(name);
         return true;
       }
@@ -79,10 +86,12 @@ export class NamespaceStates<E> {
 
   delete(namespace: string): void {
     this.kept.delete(namespace);
+    if (namespace === this.last) this.last = undefined;
   }
 
   clear(): void {
     this.kept.clear();
+    this.last = undefined;
   }
 
   names(): string[] {

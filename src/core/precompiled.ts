@@ -5,7 +5,7 @@ import { _, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
 import { PACKAGE_ROOT, SPECS_DIR } from '../paths';
-import { ajvCompiler, componentsId, makeAjv, prepareSchema, type SchemaCompiler, type SchemaKind, withComponents } from './ajv';
+import { ajvCompiler, componentsId, makeAjv, prepareSchema, type SchemaCompiler, type SchemaKind, ucs2length, withComponents } from './ajv';
 import type { OpenApiDocument } from './openApiDocument';
 import { loadSpec, parseSpec, type Spec } from './spec';
 import { compileSpec, type SpecValidators } from './validators';
@@ -20,6 +20,13 @@ interface Manifest {
   yamlSha1: string;
   document: OpenApiDocument;
   exports: Record<SchemaKind, Record<string, string>>;
+}
+
+const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
+
+/** Generated code with Ajv's string length swapped for ours (same counts, faster), inlined so the file needs nothing more. */
+function withFastLength(code: string): string {
+  return code.split(AJV_UCS2LENGTH).join(`(${ucs2length.toString()})`);
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -49,7 +56,8 @@ export function writePrecompiled(specFile: string, outDir = PRECOMPILED_DIR): vo
   };
   compileSpec(spec, recorder);
   mkdirSync(outDir, { recursive: true });
-  for (const kind of ['params', 'exact'] as const) writeFileSync(join(outDir, `${base(specFile)}.${kind}.js`), standaloneCode(ajvs[kind], refs[kind]));
+  for (const kind of ['params', 'exact'] as const)
+    writeFileSync(join(outDir, `${base(specFile)}.${kind}.js`), withFastLength(standaloneCode(ajvs[kind], refs[kind])));
   const manifest: Manifest = { yamlSha1: sha1(yamlText), document, exports };
   writeFileSync(join(outDir, `${base(specFile)}.json`), JSON.stringify(manifest));
 }

@@ -43,6 +43,11 @@ function compileTemplate(template: string): { regex: RegExp; names: string[]; li
 
 export class Router {
   private readonly routes: Route[] = [];
+  /**
+   * Templates without a parameter, by their path: a path equal to one can match no other route first
+   * (routes go most literal first, and one with every segment literal ties only with itself).
+   */
+  private readonly literal = new Map<string, Route>();
 
   constructor(operations: SpecOperation[]) {
     const byTemplate = new Map<string, Route>();
@@ -53,6 +58,7 @@ export class Router {
         route = { ...compileTemplate(op.pathTemplate), byMethod: new Map() };
         byTemplate.set(key, route);
         this.routes.push(route);
+        if (route.names.length === 0) this.literal.set(key, route);
       }
       route.byMethod.set(op.method, op);
     }
@@ -60,20 +66,27 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
+    const literal = this.literal.get(trimSlash(path));
+    if (literal) return found(literal, method, {});
     for (const route of this.routes) {
       const m = route.regex.exec(path);
       if (!m) continue;
-      const operation = route.byMethod.get(method) ?? (method === 'HEAD' ? route.byMethod.get('GET') : undefined);
-      if (!operation) return { kind: 'methodNotAllowed', allow: [...route.byMethod.keys()] };
       const params: Record<string, string> = {};
       for (let i = 0; i < route.names.length; i++) params[route.names[i]] = safeDecode(m[i + 1]);
-      return { kind: 'found', operation, params };
+      return found(route, method, params);
     }
     return { kind: 'notFound' };
   }
 }
 
+function found(route: Route, method: string, params: Record<string, string>): RouteMatch {
+  const operation = route.byMethod.get(method) ?? (method === 'HEAD' ? route.byMethod.get('GET') : undefined);
+  if (!operation) return { kind: 'methodNotAllowed', allow: [...route.byMethod.keys()] };
+  return { kind: 'found', operation, params };
+}
+
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -12,6 +12,8 @@ export interface ResponseProblem {
 }
 
 export interface OperationValidators {
+  /** Whether the operation declares query and header parameters (only then are they coerced, so copied first). */
+  declares: { query: boolean; header: boolean };
   /** Validates (and coerces in place) path, query and header values. */
   params(input: { path: Record<string, string>; query: Record<string, unknown>; headers: Record<string, unknown> }): Problem[];
   /** The request media type the spec accepts for this content type, or undefined. */
@@ -29,8 +31,18 @@ export interface OperationValidators {
   response(status: number, contentType: string | undefined, body: unknown, headers: Record<string, string>): ResponseProblem[];
 }
 
+/** Content types seen, by the few values a process meets; bounded, since a client may send any. */
+const MEDIA_TYPES = new Map<string, string>();
+const MAX_MEDIA_TYPES = 256;
+
 export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const raw = contentType ?? '';
+  let media = MEDIA_TYPES.get(raw);
+  if (media === undefined) {
+    media = raw.split(';')[0].trim().toLowerCase();
+    if (MEDIA_TYPES.size < MAX_MEDIA_TYPES) MEDIA_TYPES.set(raw, media);
+  }
+  return media;
 }
 
 export function isJsonMedia(mediaType: string): boolean {
@@ -90,6 +102,21 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
   const responses = new Map<SpecResponse, Map<string, ValidateFunction | null>>();
   for (const [status, response] of Object.entries(op.responses)) responses.set(response, compileMedia(compiler, `${id}:${status}`, response.content));
   const documented = Object.keys(op.responses).join(', ');
+  const requestContent = Object.fromEntries(bodies);
+  // Per status, what checking an answer needs, found once: a handler answers with a handful of statuses.
+  const plans = new Map<number, ResponsePlan>();
+  const planFor = (status: number): ResponsePlan | undefined => {
+    let plan = plans.get(status);
+    if (plan) return plan;
+    const spec = findResponse(op, status);
+    if (!spec) return undefined;
+    const required = Object.entries(spec.headers)
+      .filter(([, header]) => header.required)
+      .map(([name]) => name);
+    plan = { spec, media: responses.get(spec)!, required, bodyOptional: '*/*' in spec.content };
+    if (Number.isInteger(status) && status >= 100 && status <= 599) plans.set(status, plan);
+    return plan;
+  };
   const jsonType = [...bodies.keys()].find(isJsonMedia);
   const jsonValidate = jsonType ? bodies.get(jsonType) : undefined;
   const requiredBodyFields =
@@ -100,12 +127,13 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
       : [];
 
   return {
+    declares: { query: op.parameters.some((p) => p.in === 'query'), header: op.parameters.some((p) => p.in === 'header') },
     params(input) {
       return validateParams(input) ? [] : toProblems(validateParams.errors, 'split');
     },
     requestMediaTypes: [...bodies.keys()],
     requiredBodyFields,
-    requestMedia: (contentType) => findMedia(Object.fromEntries(bodies), mediaTypeOf(contentType)),
+    requestMedia: (contentType) => findMedia(requestContent, mediaTypeOf(contentType)),
     body(mediaType, value) {
       const validate = bodies.get(mediaType);
       return !validate || validate(value) ? [] : toProblems(validate.errors, 'body');
@@ -144,17 +172,37 @@ function compileOperation(compiler: SchemaCompiler, op: SpecOperation): Operatio
       if (!validate || validate(body)) return [];
       return toProblems(validate.errors, 'body').map((p) => ({ pointer: `/body${p.pointer}`, message: p.message }));
     },
+    // The four checks above in one pass over a plan found once per status, in the order they report:
+    // missing headers, then the content type, then (only when the type is right) the body's schema.
     response(status, contentType, body, headers) {
-      const statusProblems = this.responseStatus(status);
-      if (statusProblems.length) return statusProblems;
-      const typeProblems = this.responseContentType(status, contentType, body !== undefined);
-      return [
-        ...this.responseHeaders(status, headers),
-        ...typeProblems,
-        ...(typeProblems.length || body === undefined ? [] : this.responseBody(status, contentType, body)),
-      ];
+      const plan = planFor(status);
+      if (!plan) return this.responseStatus(status);
+      const problems: ResponseProblem[] = [];
+      for (const name of plan.required)
+        if (!hasHeader(headers, name)) problems.push({ pointer: `/headers/${name}`, message: `required header ${name} is missing` });
+      if (body === undefined) {
+        if (plan.media.size > 0 && !plan.bodyOptional) problems.push(...this.responseContentType(status, contentType, false));
+        return problems;
+      }
+      const type = findMedia(plan.spec.content, mediaTypeOf(contentType));
+      if (!type) {
+        problems.push(...this.responseContentType(status, contentType, true));
+        return problems;
+      }
+      const validate = plan.media.get(type);
+      if (validate && !validate(body)) problems.push(...this.responseBody(status, contentType, body));
+      return problems;
     },
   };
+}
+
+interface ResponsePlan {
+  spec: SpecResponse;
+  media: Map<string, ValidateFunction | null>;
+  /** Lower-case names of the headers the spec requires. */
+  required: string[];
+  /** A response documented with a wildcard (star/star) media type may come without a body. */
+  bodyOptional: boolean;
 }
 
 export interface SpecValidators {

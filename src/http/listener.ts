@@ -5,7 +5,7 @@ import { markedStandinError, standinError } from '../core/standinErrors';
 import type { EngineRequest } from '../core/types';
 import type { Listener } from './listen';
 import { originForm } from './originForm';
-import { readBody } from './readBody';
+import { hasBody, readBody } from './readBody';
 import { flatHeaders, parseQuery } from './requestValues';
 import { type Written, write } from './write';
 
@@ -22,20 +22,29 @@ export interface RequestHandling<T extends { path: string }> {
 
 export function listenerOver<T extends { path: string }>(handling: RequestHandling<T>, resolve: (pathname: string) => T): Listener {
   return (req, res) => {
-    serve(handling, resolve, req, res).catch((err: Error) => {
+    const fail = (err: Error) => {
       // Last resort: whatever escaped the engine still answers JSON, never an HTML page.
       if (res.headersSent) return void res.end();
       write(res, markedStandinError(standinError('InternalError', `standin failed to handle the request: ${err.message}`), 'InternalError'));
-    });
+    };
+    try {
+      serve(handling, resolve, req, res)?.catch(fail);
+    } catch (err) {
+      fail(err as Error);
+    }
   };
 }
 
-async function serve<T extends { path: string }>(
+/**
+ * Not async: a request without a body, answered at once, goes from parse to write with no promise of
+ * its own (most GETs); a promise only where something is awaited (a body, an engine that waits).
+ */
+function serve<T extends { path: string }>(
   handling: RequestHandling<T>,
   resolve: (pathname: string) => T,
   req: IncomingMessage,
   res: ServerResponse,
-): Promise<void> {
+): Promise<void> | undefined {
   const started = process.hrtime.bigint();
   const url = originForm(req.url ?? '/');
   const q = url.indexOf('?');
@@ -44,17 +53,26 @@ async function serve<T extends { path: string }>(
   const target = resolve(pathname);
   const headers = flatHeaders(req);
   const namespace = headers[NAMESPACE_HEADER] ?? 'default';
-  const { body, tooLarge } = await readBody(req, handling.bodyLimit);
   const request: EngineRequest = {
     method: (req.method ?? 'GET').toUpperCase(),
     path: target.path,
     rawQuery,
     query: parseQuery(rawQuery),
     headers,
-    body,
-    bodyTooLarge: tooLarge ? handling.bodyLimit : undefined,
+    body: undefined,
+    bodyTooLarge: undefined,
   };
-  const outcome = await handling.answer(target, request, namespace, pathname);
-  const written = write(res, outcome.response);
-  handling.record(target, request, pathname, namespace, outcome, started, written);
+  const answer = (): Promise<void> | undefined => {
+    const outcome = handling.answer(target, request, namespace, pathname);
+    const finish = (done: Outcome) => handling.record(target, request, pathname, namespace, done, started, write(res, done.response));
+    if (outcome instanceof Promise) return outcome.then(finish);
+    finish(outcome);
+    return undefined;
+  };
+  if (!hasBody(req)) return answer();
+  return readBody(req, handling.bodyLimit).then(({ body, tooLarge }) => {
+    request.body = body;
+    request.bodyTooLarge = tooLarge ? handling.bodyLimit : undefined;
+    return answer();
+  });
 }

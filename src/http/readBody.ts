@@ -8,11 +8,15 @@ import type { IncomingMessage } from 'node:http';
 // handler keeps never pins an 8 KB slab holding other requests' bytes.
 const FIRST_CHUNKED_SIZE = 16 * 1024;
 
-export function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean }> {
+/** Whether the request has a body to read: a Content-Length above 0, or chunked. */
+export function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
-  if (length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)) {
-    return Promise.resolve({ tooLarge: false });
-  }
+  return length === undefined ? req.headers['transfer-encoding'] !== undefined : length !== '0';
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean }> {
+  if (!hasBody(req)) return Promise.resolve({ tooLarge: false });
+  const length = req.headers['content-length'];
   const declared = length === undefined ? undefined : Number(length);
   return new Promise((resolve, reject) => {
     let tooLarge = declared !== undefined && declared > limit;

@@ -1,10 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import type { Query } from '../core/types';
 
+/**
+ * The pairs of a query as URLSearchParams reads them. Without '%' or '+' there is nothing to decode,
+ * and splitting on '&' and the first '=' (empty pieces skipped) is the whole of the WHATWG algorithm.
+ */
+function pairs(raw: string): Iterable<[string, string]> {
+  if (raw.includes('%') || raw.includes('+')) return new URLSearchParams(raw);
+  const out: [string, string][] = [];
+  for (const piece of raw.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    out.push(eq === -1 ? [piece, ''] : [piece.slice(0, eq), piece.slice(eq + 1)]);
+  }
+  return out;
+}
+
 export function parseQuery(raw: string): Query {
   const query: Query = {};
   if (!raw) return query;
-  for (const [rawKey, value] of new URLSearchParams(raw)) {
+  for (const [rawKey, value] of pairs(raw)) {
     // PHP-style clients send tags[]=a&tags[]=b; both forms mean the same list.
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const existing = query[key];
@@ -17,7 +32,9 @@ export function parseQuery(raw: string): Query {
 /** Header values as one string each (a repeated header joined by ', '), under node's lower-case names. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
+  const headers = req.headers;
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;

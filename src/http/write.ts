@@ -9,28 +9,52 @@ export interface Written {
   payload: Buffer | string | undefined;
 }
 
+/** Whether every header name is lower case: then no two can name one header, and they go out as one writeHead. */
+function allLowerCase(headers: Record<string, string | number>): boolean {
+  for (const name in headers) if (name !== name.toLowerCase() || name === 'content-length') return false;
+  return true;
+}
+
+/** A live feed (the journal's event stream): headers now, the body as it comes, until either side ends it. */
+function stream(res: ServerResponse, status: number, headers: Record<string, string | number>, body: Readable): Written {
+  res.writeHead(status, headers);
+  body.pipe(res);
+  // Whichever side goes first takes the other with it: a client gone stops the feed, and a feed
+  // destroyed or failed closes the response (pipe alone leaves it open). One that ends is ended by pipe.
+  res.once('close', () => body.destroy());
+  body.once('close', () => {
+    if (!body.readableEnded) res.destroy();
+  });
+  // Listened to, so a failing feed is a closed response, not an uncaught error that ends the process.
+  body.once('error', () => res.destroy());
+  return { headers, payload: undefined };
+}
+
 /** Writes a plain response: a Buffer as bytes, a string as text, anything else as JSON. */
 export function write(res: ServerResponse, response: EngineResponse): Written {
   const headers = response.headers ?? {};
-  // A live feed (the journal's event stream): headers now, the body as it comes, until either side ends it.
-  if (response.body instanceof Readable) {
-    res.writeHead(response.status, headers);
-    response.body.pipe(res);
-    res.once('close', () => (response.body as Readable).destroy());
-    return { headers, payload: undefined };
-  }
+  const body = response.body;
+  if (body instanceof Readable) return stream(res, response.status, headers, body);
   let payload: Buffer | string | undefined;
-  if (response.body === undefined) payload = undefined;
-  else if (Buffer.isBuffer(response.body)) payload = response.body;
-  else if (typeof response.body === 'string') payload = response.body;
-  else payload = JSON.stringify(response.body);
-  if (payload !== undefined && !headers['content-type']) headers['content-type'] = defaultContentType(response.body)!;
-  res.statusCode = response.status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  const length = payload === undefined ? 0 : Buffer.byteLength(payload);
-  res.setHeader('content-length', length);
+  if (body === undefined) payload = undefined;
+  else if (Buffer.isBuffer(body)) payload = body;
+  else if (typeof body === 'string') payload = body;
+  else payload = JSON.stringify(body);
+  if (payload !== undefined && !headers['content-type']) headers['content-type'] = defaultContentType(body)!;
+  const length = payload === undefined ? 0 : typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+  const wire: Record<string, string | number> = { ...headers, 'content-length': length };
+  if (allLowerCase(headers)) {
+    // Status, headers and body in one call: node builds the head once, with no per-header bookkeeping.
+    res.writeHead(response.status, wire);
+  } else {
+    // A vendor's own casing may name a header twice ('Content-Type' and 'content-type'): setHeader
+    // keeps one of each, the last set, as it always has.
+    res.statusCode = response.status;
+    for (const name in headers) res.setHeader(name, headers[name]);
+    res.setHeader('content-length', length);
+  }
   res.end(payload);
-  return { headers: { ...headers, 'content-length': length }, payload };
+  return { headers: wire, payload };
 }
 
 /** An answer written straight to the socket, where node never made a response object; a HEAD answer has no body. */

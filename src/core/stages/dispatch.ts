@@ -4,7 +4,7 @@ import type { EngineRequest, EngineResponse } from '../types';
 import { checkResponse } from './checkResponse';
 import type { EngineParts, NamespaceEntry, Outcome } from './parts';
 import type { RequestValues } from './readRequest';
-import { refuse } from './refuse';
+import { INTERNAL_RULES, refuse } from './refuse';
 
 /** The handler the operationId names, run against the namespace's state; its answer is then checked. */
 export async function dispatch(
@@ -34,7 +34,11 @@ export async function dispatch(
     response = await parts.module.handlers[op.operationId](ctx);
   } catch (e) {
     // A handler bug must still answer in the vendor's envelope, without a stack trace on the wire.
-    return refuse(parts, op, namespace, { kind: 'internal', message: `unexpected error in ${op.operationId}: ${(e as Error).message}` });
+    return refuse(parts, op, namespace, {
+      kind: 'internal',
+      rule: INTERNAL_RULES.handlerFailed,
+      message: `unexpected error in ${op.operationId}: ${(e as Error).message}`,
+    });
   }
   return checkResponse(parts, op, response);
 }

@@ -3,7 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import type { SpecOperation } from '../spec';
 import type { EngineParts, NamespaceEntry, Outcome } from './parts';
-import { refuse } from './refuse';
+import { INTERNAL_RULES, refuse } from './refuse';
 
 const FakerClass = englishFaker.constructor as new (options: { locale: unknown }) => Faker;
 
@@ -24,7 +24,7 @@ export function admit(parts: EngineParts, op: SpecOperation, namespace: string, 
   const { states } = parts;
   if (!states.admit(namespace, entry, overflow)) {
     const message = `standin keeps at most ${states.max} namespaces and every one has a request in progress; retry, or raise --max-namespaces`;
-    return refuse(parts, op, namespace, { kind: 'internal', message });
+    return refuse(parts, op, namespace, { kind: 'internal', rule: INTERNAL_RULES.namespaceCap, message });
   }
   states.enter(namespace);
   return undefined;

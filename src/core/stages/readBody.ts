@@ -1,6 +1,7 @@
 import type { ApiModule } from '../module';
 import type { SpecOperation } from '../spec';
 import type { EngineError, EngineRequest, Problem } from '../types';
+import { INTERNAL_RULES } from './refuse';
 import { isJsonMedia, mediaTypeOf, type OperationValidators } from '../validators';
 
 type Parsed = { ok: true; body: unknown; mediaType?: string } | { ok: false; error: EngineError };
@@ -36,14 +37,25 @@ function parseBody(op: SpecOperation, request: EngineRequest, validators: Operat
   }
 }
 
+/** What an operation without a request body reads (a body sent anyway is ignored); shared, so never written to. */
+const NO_BODY: BodyRead = Object.freeze({ ok: true, body: undefined, problems: Object.freeze([]) as unknown as Problem[] });
+
 /** The body the handler gets, with what breaks its schema; or an error that ends the request. */
 export function readBody(module: ApiModule, op: SpecOperation, request: EngineRequest, validators: OperationValidators): BodyRead {
+  if (!op.requestBody) return NO_BODY;
   if (module.decodeBody && op.requestBody) {
     // The vendor reads the bytes its own way; the spec's body schema then documents rather than checks.
     try {
       return { ok: true, body: module.decodeBody({ request, operation: op }), problems: [] };
     } catch (e) {
-      return { ok: false, error: { kind: 'internal', message: `unexpected error reading the body of ${op.operationId}: ${(e as Error).message}` } };
+      return {
+        ok: false,
+        error: {
+          kind: 'internal',
+          rule: INTERNAL_RULES.handlerFailed,
+          message: `unexpected error reading the body of ${op.operationId}: ${(e as Error).message}`,
+        },
+      };
     }
   }
   const parsed = parseBody(op, request, validators);

@@ -12,10 +12,18 @@ export interface RequestValues {
   mediaType?: string;
 }
 
-/** Validates path, query, headers and body against the operation; every problem found is one 400. */
+/**
+ * Validates path, query, headers and body against the operation; every problem found is one 400.
+ * Coercion writes into what it validates, so the query and headers are copied first, and only for an
+ * operation that declares some (the journal keeps the request's own); the path params are the router's, made per request.
+ */
 export function readRequest(parts: EngineParts, op: SpecOperation, request: EngineRequest, params: Record<string, string>): RequestValues | EngineError {
   const v = parts.validators.operations.get(op.operationId)!;
-  const input = { path: { ...params }, query: { ...request.query } as Record<string, unknown>, headers: { ...request.headers } as Record<string, unknown> };
+  const input = {
+    path: params as Record<string, unknown> as Record<string, string>,
+    query: (v.declares.query ? { ...request.query } : request.query) as Record<string, unknown>,
+    headers: (v.declares.header ? { ...request.headers } : request.headers) as Record<string, unknown>,
+  };
   const paramProblems = v.params(input);
   const body = readBody(parts.module, op, request, v);
   if (!body.ok) return body.error;

@@ -9,13 +9,12 @@ export function schemaReason(problems: readonly Problem[]): string {
   return problems.map((p) => `schema: ${p.in} ${p.pointer || '/'}: ${p.message}`).join('; ');
 }
 
-/** Internal failures the engine raises without naming a rule: told apart by the engine's own fixed wording. */
-function internalRule(error: Extract<EngineError, { kind: 'internal' }>): string {
-  if (error.rule) return error.rule;
-  if (error.message.startsWith('fault injected')) return 'rule-generic-faults';
-  if (error.message.startsWith('standin keeps at most')) return 'standin.namespace-cap';
-  return 'standin.handler-failed';
-}
+/** The rules the engine's own internal failures apply, named by the stage that raises each one. */
+export const INTERNAL_RULES = {
+  fault: 'rule-generic-faults',
+  namespaceCap: 'standin.namespace-cap',
+  handlerFailed: 'standin.handler-failed',
+} as const;
 
 /** The README rule an engine error applies, with what failed; the vendor's envelope says it in its own words. */
 function engineReason(error: EngineError): Reason {
@@ -36,7 +35,8 @@ function engineReason(error: EngineError): Reason {
     case 'bodyTooLarge':
       return { rule: 'rule-generic-413', message: `the body is over --body-limit (${error.limit} bytes)` };
     case 'internal':
-      return { rule: internalRule(error), message: error.message };
+      // An internal error raised without a rule (a vendor module's own) is a failure of the code that handled it.
+      return { rule: error.rule ?? INTERNAL_RULES.handlerFailed, message: error.message };
     case 'unavailable':
       return { rule: 'standin.StateUnavailable', message: error.message };
   }
