@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ContractIo, contractMain } from '../src/contract/cli';
-import { probeOrigin } from '../src/contract/preflight';
+import { preflight, probeOrigin } from '../src/contract/preflight';
 import { FlagError } from '../src/flagValues';
 import { createServer, type StandinServer } from '../src/server';
 
@@ -89,6 +89,24 @@ describe('probeOrigin', () => {
       expect(await probeOrigin(origin)).toEqual({ kind: 'standin-proxy' });
     } finally {
       await closeAll(proxyLike);
+    }
+  });
+
+  test('the admin token goes only to a standin that asked for it, never to another server', async () => {
+    const seen: (string | undefined)[] = [];
+    const { server: vendor, origin } = await listen(
+      createHttpServer((req, res) => {
+        seen.push(req.headers.authorization);
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
+      }),
+    );
+    try {
+      const found = await preflight([origin, locked.url()], { adminToken: 'admin-secret-123' });
+      expect(found.get(origin)).toEqual({ kind: 'http', status: 404, contentType: 'application/json' });
+      expect(found.get(locked.url())).toEqual({ kind: 'standin', apis: ['losant'] });
+      expect(seen).toEqual([undefined]);
+    } finally {
+      await closeAll(vendor);
     }
   });
 

@@ -91,10 +91,19 @@ export function probeOrigin(origin: string, options: { adminToken?: string; time
   });
 }
 
-/** Every origin probed at once (each at most timeoutMs). */
+/**
+ * Every origin probed at once (each at most timeoutMs). The admin token goes only to an origin that
+ * first answered as a standin whose /__admin wants one: never to a live vendor or any other server.
+ */
 export async function preflight(origins: Iterable<string>, options: { adminToken?: string; timeoutMs?: number } = {}): Promise<Map<string, Probe>> {
   const list = [...new Set(origins)];
-  const probes = await Promise.all(list.map((o) => probeOrigin(o, options)));
+  const bare = { timeoutMs: options.timeoutMs };
+  const probes = await Promise.all(
+    list.map(async (o) => {
+      const first = await probeOrigin(o, bare);
+      return first.kind === 'standin-locked' && options.adminToken ? probeOrigin(o, options) : first;
+    }),
+  );
   return new Map(list.map((o, i) => [o, probes[i]]));
 }
 
