@@ -1,5 +1,6 @@
 import type { ApiModule } from '../../core/module';
 import { authenticateAltr, type AltrPrincipal, type AltrState } from './auth';
+import { seededHex } from '../seededHex';
 import { renderAltrError } from './errors';
 import { altrSeed } from './fixtures';
 import { getData, getMetadata, getTokenStatus, putData } from './handlers';
@@ -9,7 +10,7 @@ export const altr: ApiModule<AltrState, AltrPrincipal> = {
   name: 'altr',
   specFile: 'altr.yaml',
   createState: ({ faker }) => ({
-    store: new AltrStore(altrSeed(), () => faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })),
+    store: new AltrStore(altrSeed(), () => seededHex(faker, 32)),
   }),
   dumpState: (state) => state.store.dump(),
   authenticate: authenticateAltr,

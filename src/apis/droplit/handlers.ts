@@ -4,6 +4,7 @@ import type { EngineRequest, EngineResponse } from '../../core/types';
 import type { components, operations } from '../../types/droplit';
 import type { Reply } from '../../types/helpers';
 import { specHandlers } from '../../types/specHandler';
+import { seededHex } from '../seededHex';
 import type { DroplitPrincipal } from './auth';
 import { errors } from './errors';
 import { type Filter, matches } from './filter';
@@ -20,7 +21,7 @@ import { environmentView, listItemView } from './views';
 const handler = specHandlers<operations, DroplitStore, DroplitPrincipal>();
 
 function newEnvironmentId(faker: Faker): string {
-  return `E${faker.string.hexadecimal({ length: 24, casing: 'lower', prefix: '' })}`;
+  return `E${seededHex(faker, 24)}`;
 }
 
 /** Create and delete refuse any query string (the engine would otherwise ignore undeclared parameters). */

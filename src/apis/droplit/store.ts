@@ -1,5 +1,6 @@
 import type { components, operations } from '../../types/droplit';
 import type { RequestBody } from '../../types/helpers';
+import { frozenMeta } from './frozenMeta';
 
 // Droplit state and its invariants, with no HTTP: tokens, ecosystems, and environments whose aliases
 // are unique per ecosystem. Every single-record lookup goes through a Map; lists read one ecosystem's
@@ -8,7 +9,7 @@ import type { RequestBody } from '../../types/helpers';
 export type TokenType = 'account' | 'server' | 'user' | 'client' | 'authentication';
 export type Meta = Record<string, unknown>;
 
-/** `meta` objects are replaced on update, never changed in place, so a response may share them. */
+/** `meta` objects are frozen copies, replaced on update, never changed in place, so a response may share them. */
 export interface Environment {
   id: string;
   ecosystemId: string;
@@ -53,7 +54,7 @@ export class DroplitStore {
     for (const { token, type } of seed.tokens) this.tokens.set(token, type);
     for (const { id } of seed.ecosystems) this.addEcosystem(id);
     for (const env of seed.environments) {
-      const outcome = this.insert({ ...env, meta: structuredClone(env.meta ?? {}) });
+      const outcome = this.insert({ ...env, meta: frozenMeta(env.meta ?? {}) });
       if (!outcome.ok) throw new Error(`fixtures/droplit: environment ${env.id} is invalid (${outcome.reason})`);
     }
   }
@@ -81,7 +82,7 @@ export class DroplitStore {
     if (input.alias !== undefined && this.aliases.get(input.ecosystemId)!.has(input.alias)) return { ok: false, reason: 'aliasExists' };
     let id = newId();
     while (this.byId.has(id)) id = newId();
-    const environment: Environment = { id, ecosystemId: input.ecosystemId, meta: structuredClone(input.meta ?? {}), createdAt };
+    const environment: Environment = { id, ecosystemId: input.ecosystemId, meta: frozenMeta(input.meta ?? {}), createdAt };
     if (input.alias !== undefined) environment.alias = input.alias;
     return this.insert(environment);
   }
@@ -101,7 +102,7 @@ export class DroplitStore {
         this.indexAlias(env);
       }
     }
-    if (patch.meta !== undefined) env.meta = patch.meta === null ? {} : structuredClone(patch.meta);
+    if (patch.meta !== undefined) env.meta = frozenMeta(patch.meta ?? {});
     return { ok: true, environment: env };
   }
 
