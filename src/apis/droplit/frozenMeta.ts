@@ -1,4 +1,5 @@
-import type { Meta } from './store';
+/** An environment's free-form `meta` object. */
+export type Meta = Record<string, unknown>;
 
 // The store keeps its own copy of every `meta` it is given, so that the request (or a caller of the
 // store) keeps no handle on stored state; answers then share that copy, so it is frozen all the way

@@ -1,13 +1,13 @@
 import type { components, operations } from '../../types/droplit';
 import type { RequestBody } from '../../types/helpers';
-import { frozenMeta } from './frozenMeta';
+import { frozenMeta, type Meta } from './frozenMeta';
 
 // Droplit state and its invariants, with no HTTP: tokens, ecosystems, and environments whose aliases
 // are unique per ecosystem. Every single-record lookup goes through a Map; lists read one ecosystem's
 // own index, so their cost does not grow with the other ecosystems.
 
 export type TokenType = 'account' | 'server' | 'user' | 'client' | 'authentication';
-export type Meta = Record<string, unknown>;
+export type { Meta };
 
 /** `meta` objects are frozen copies, replaced on update, never changed in place, so a response may share them. */
 export interface Environment {
