@@ -243,3 +243,28 @@ describe('vendor code that throws before its handler (here: authentication)', ()
     expect(journal.body.entries[0].reason.message).toMatch(/^unexpected error in listThings: auth bug$/);
   });
 });
+
+describe('a vendor answer node cannot write (a line break in a header value)', () => {
+  const toy = TOY_VENDORS.toy;
+  const answering = (headers: Record<string, string>) => ({
+    toy: { ...toy, module: { ...toy.module, handlers: { ...toy.module.handlers, listThings: () => ({ status: 200, headers, body: { things: [] } }) } } },
+  });
+
+  it.each([
+    ['lower-case headers (one writeHead)', { 'x-note': 'a\nb' }],
+    ['vendor casing (setHeader one by one)', { 'Content-Type': 'text/plain', 'X-Note': 'a\nb' }],
+  ])("%s: standin's 500 with its own status line and headers, journaled", async (_, headers) => {
+    const standin = createApp({}, { vendors: answering(headers) });
+    const res = await request(standin.app).get('/toy/things').set('authorization', `Token ${TOY_TOKEN}`);
+    expect([res.status, res.res.statusMessage, res.headers['content-type'], res.headers['x-note']]).toEqual([
+      500,
+      'Internal Server Error',
+      'application/json; charset=utf-8',
+      undefined,
+    ]);
+    expect(res.body.standin).toEqual({ error: 'InternalError', message: expect.stringContaining('Invalid character in header content') });
+    const journal = await request(standin.app).get('/__admin/journal?api=toy');
+    expect(journal.body.entries).toHaveLength(1);
+    expect(journal.body.entries[0]).toMatchObject({ status: 500, operationId: 'listThings', reason: { rule: 'standin.InternalError' } });
+  });
+});

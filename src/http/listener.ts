@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Outcome } from '../core/engine';
 import { NAMESPACE_HEADER } from '../core/namespace';
 import { markedStandinError, standinError } from '../core/standinErrors';
-import type { EngineRequest } from '../core/types';
+import type { EngineRequest, EngineResponse } from '../core/types';
 import type { Listener } from './listen';
 import { originForm } from './originForm';
 import { hasBody, readBody } from './readBody';
@@ -25,7 +25,7 @@ export function listenerOver<T extends { path: string }>(handling: RequestHandli
     const fail = (err: Error) => {
       // Last resort: whatever escaped the engine still answers JSON, never an HTML page.
       if (res.headersSent) return void res.end();
-      write(res, markedStandinError(standinError('InternalError', `standin failed to handle the request: ${err.message}`), 'InternalError'));
+      writeAgain(res, lastResort(err));
     };
     try {
       serve(handling, resolve, req, res)?.catch(fail);
@@ -33,6 +33,18 @@ export function listenerOver<T extends { path: string }>(handling: RequestHandli
       fail(err as Error);
     }
   };
+}
+
+function lastResort(err: Error): EngineResponse {
+  return markedStandinError(standinError('InternalError', `standin failed to handle the request: ${err.message}`), 'InternalError');
+}
+
+/** Writes over a response whose first write threw: the refused status line and headers must not go out with it. */
+function writeAgain(res: ServerResponse, response: EngineResponse): Written {
+  // writeHead keeps a status message already set ('OK' from the refused 200), so it is cleared first.
+  res.statusMessage = '';
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  return write(res, response);
 }
 
 /**
@@ -64,7 +76,18 @@ function serve<T extends { path: string }>(
   };
   const answer = (): Promise<void> | undefined => {
     const outcome = handling.answer(target, request, namespace, pathname);
-    const finish = (done: Outcome) => handling.record(target, request, pathname, namespace, done, started, write(res, done.response));
+    const finish = (done: Outcome) => {
+      let written: Written;
+      try {
+        written = write(res, done.response);
+      } catch (err) {
+        // An answer node cannot put on the wire (a header value with a line break): standin's 500, journaled.
+        if (res.headersSent) throw err;
+        done = { ...done, response: lastResort(err as Error) };
+        written = writeAgain(res, done.response);
+      }
+      handling.record(target, request, pathname, namespace, done, started, written);
+    };
     if (outcome instanceof Promise) return outcome.then(finish);
     finish(outcome);
     return undefined;
