@@ -256,7 +256,9 @@ describe('a vendor answer node cannot write (a line break in a header value)', (
   ])("%s: standin's 500 with its own status line and headers, journaled", async (_, headers) => {
     const standin = createApp({}, { vendors: answering(headers) });
     const res = await request(standin.app).get('/toy/things').set('authorization', `Token ${TOY_TOKEN}`);
-    expect([res.status, res.res.statusMessage, res.headers['content-type'], res.headers['x-note']]).toEqual([
+    // supertest keeps node's response as `res`, which its types leave out; the status line's text is only there.
+    const statusLine = (res as unknown as { res: { statusMessage: string } }).res.statusMessage;
+    expect([res.status, statusLine, res.headers['content-type'], res.headers['x-note']]).toEqual([
       500,
       'Internal Server Error',
       'application/json; charset=utf-8',
