@@ -165,12 +165,13 @@ const CLK_TCK = 100; // getconf CLK_TCK on Linux
 
 /**
  * Peak RSS (VmHWM), current RSS (VmRSS) and CPU time (utime+stime) summed over the process tree.
- * @param {number} pid @returns {{ hwmKb: number, rssKb: number, cpuMs: number }}
+ * @param {number} pid @returns {{ hwmKb: number, rssKb: number, cpuMs: number, userMs: number, sysMs: number }}
  */
 function procStats(pid) {
   let hwmKb = 0;
   let rssKb = 0;
-  let cpuMs = 0;
+  let userMs = 0;
+  let sysMs = 0;
   for (const p of processTree(pid)) {
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
@@ -178,12 +179,14 @@ function procStats(pid) {
       rssKb += Number((/VmRSS:\s+(\d+)/.exec(status) || [0, 0])[1]);
       const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpuMs += ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK; // fields 14 and 15 of /proc/PID/stat
+      // Fields 14 (user) and 15 (kernel) of /proc/PID/stat.
+      userMs += (Number(f[11]) * 1000) / CLK_TCK;
+      sysMs += (Number(f[12]) * 1000) / CLK_TCK;
     } catch {
       /* gone */
     }
   }
-  return { hwmKb, rssKb, cpuMs };
+  return { hwmKb, rssKb, cpuMs: userMs + sysMs, userMs, sysMs };
 }
 
 module.exports = { takePort, startProcess, stopProcess, stopAll, killAllSync, waitFirst2xx, sendOnce, procStats };
