@@ -3,7 +3,7 @@ import { createEngine, type ResponseValidation } from './engine';
 import { fromExample } from './exampleHandler';
 import type { ApiModule } from './module';
 import { parseSpec } from './spec';
-import type { EngineError, EngineRequest } from './types';
+import type { Clock, EngineError, EngineRequest } from './types';
 import { compileSpec } from './validators';
 
 // A small spec and module of our own, so these tests pin the engine's behaviour without
@@ -239,6 +239,65 @@ describe('namespaces', () => {
     engine.reset('one');
     expect(engine.dump('one')).toEqual({ made: 0 });
     expect(engine.dump('two')).toEqual({ made: 1 });
+  });
+});
+
+describe('requests refused in a namespace not kept yet', () => {
+  /** A toy whose every seeding is counted and stamped with the time its clock read. */
+  function countingEngine(clock: Clock) {
+    const seeded: string[] = [];
+    const module = toyModule({
+      createState: (ctx) => (seeded.push(ctx.clock.now().toISOString()), { made: 0, seededAt: ctx.clock.now().toISOString() }),
+      authenticate: (ctx) => (ctx.request.headers.authorization ? { ok: true } : { ok: false, response: { status: 400, body: { oops: 'no auth' } } }),
+    });
+    const spec = parseSpec(structuredClone(document));
+    const engine = createEngine({ module, spec, validators: compileSpec(spec), clock, seed: 1, responseValidation: 'strict' });
+    const refused = (namespace: string) => engine.handle(req('POST', '/things', json({ name: 'a' })), namespace);
+    const admitted = (namespace: string) =>
+      engine.handle(req('POST', '/things', { ...json({ name: 'a' }), headers: { authorization: 'a', 'content-type': 'application/json' } }), namespace);
+    return { engine, seeded, refused, admitted };
+  }
+
+  it('share one seeded state, which the first request let in keeps', async () => {
+    const { engine, seeded, refused, admitted } = countingEngine(new SettableClock('2024-01-01T00:00:00Z'));
+    for (let i = 0; i < 5; i++) expect((await refused('fresh')).response.status).toBe(400);
+    expect(seeded).toHaveLength(1);
+    expect((await admitted('fresh')).response.body).toMatchObject({ id: 't1' });
+    expect(seeded).toHaveLength(1);
+    await refused('fresh');
+    await refused('other');
+    expect(seeded).toHaveLength(2);
+    expect(engine.dump('fresh')).toMatchObject({ made: 1 });
+    expect(engine.dump('other')).toMatchObject({ made: 0 });
+    expect(seeded).toHaveLength(2);
+    engine.reset();
+    await refused('other');
+    expect(seeded).toHaveLength(3);
+  });
+
+  it('are seeded anew once the clock has moved more than a second, or back, since', async () => {
+    let at = Date.parse('2024-01-01T00:00:00Z');
+    const { engine, seeded, refused, admitted } = countingEngine({ now: () => new Date(at) });
+    await refused('a');
+    at += 1000;
+    await refused('a');
+    expect(seeded).toHaveLength(1);
+    at += 1;
+    await refused('a');
+    expect(seeded).toHaveLength(2);
+    at -= 5;
+    await admitted('a');
+    expect(seeded).toEqual(['2024-01-01T00:00:00.000Z', '2024-01-01T00:00:01.001Z', '2024-01-01T00:00:00.996Z']);
+    expect(engine.dump('a')).toMatchObject({ made: 1, seededAt: '2024-01-01T00:00:00.996Z' });
+  });
+
+  it('a pinned clock moved since gives the state its new time', async () => {
+    const clock = new SettableClock('2024-01-01T00:00:00Z');
+    const { engine, refused, admitted } = countingEngine(clock);
+    await refused('a');
+    clock.set('2030-06-01T00:00:00Z');
+    await admitted('a');
+    expect(engine.dump('a')).toMatchObject({ made: 1, seededAt: '2030-06-01T00:00:00.000Z' });
   });
 });
 

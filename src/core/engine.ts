@@ -12,6 +12,7 @@ import { type FoundRoute, matchRoute } from './stages/matchRoute';
 import { admit, freshEntry, namespaceState } from './stages/namespaceEntry';
 import type { EngineParts, Outcome, ResponseValidation } from './stages/parts';
 import { readRequest } from './stages/readRequest';
+import { SpareEntry } from './stages/spareEntry';
 import { INTERNAL_RULES, refuse, renderError } from './stages/refuse';
 import { authenticate, precheck } from './stages/vendorChecks';
 import type { Clock, EngineError, EngineRequest, EngineResponse } from './types';
@@ -105,12 +106,14 @@ function handleMatched(parts: EngineParts, request: EngineRequest, namespace: st
   // Nothing awaits from this lookup to the admission below, so two first requests to one namespace
   // cannot each keep a state of their own.
   const kept = parts.states.get(namespace);
-  const stored = kept ?? freshEntry(live, namespace);
-  const entry = parts === live ? stored : { ...stored, clock: parts.clock };
+  const command = parts !== live;
+  const stored = kept ?? (command ? freshEntry(live, namespace) : parts.spare.take(namespace, () => freshEntry(live, namespace)));
+  const entry = command ? { ...stored, clock: parts.clock } : stored;
   const auth = authenticate(parts, request, route, entry);
   if (!auth.ok) return checkResponse(parts, op, auth.response);
-  const full = kept ? undefined : admit(parts, op, namespace, stored, parts !== live);
+  const full = kept ? undefined : admit(parts, op, namespace, stored, command);
   if (full) return full;
+  if (!kept) parts.spare.kept(stored);
   const refusal = precheck(parts, request, route, entry, auth.principal);
   if (refusal) return checkResponse(parts, op, refusal);
   const values = readRequest(parts, op, request, route.params);
@@ -127,6 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
     validators: options.validators,
     router: new Router(spec.operations),
     states: new NamespaceStates(options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES, options.onEvict),
+    spare: new SpareEntry(),
     faults: new Faults(),
     clock: options.clock,
     clockFor: options.clockFor ?? (() => options.clock),
@@ -160,6 +164,7 @@ export function createEngine(options: EngineOptions): Engine {
     suspendEvictions: (suspended) => states.suspendEvictions(suspended),
     renderError: (error, operation) => renderError(parts, error, operation),
     reset(namespace) {
+      parts.spare.clear();
       if (namespace === undefined) states.clear();
       else states.delete(namespace);
     },
@@ -179,7 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     dump(namespace) {
       // Reading must not admit a namespace: at the cap that would evict a worker's real one.
-      const { state } = states.get(namespace) ?? freshEntry(parts, namespace);
+      const { state } = states.get(namespace) ?? parts.spare.take(namespace, () => freshEntry(parts, namespace));
       return module.dumpState ? module.dumpState(state) : state;
     },
   };

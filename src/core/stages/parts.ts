@@ -7,6 +7,7 @@ import type { Spec } from '../spec';
 import type { Clock, EngineResponse, Problem } from '../types';
 import type { ResponseProblem, SpecValidators } from '../validators';
 import type { Faults } from './faults';
+import type { SpareEntry } from './spareEntry';
 
 // What every stage of one engine's pipeline reads: built once when the engine starts, passed by
 // reference to each stage, so a request allocates nothing to reach them.
@@ -34,6 +35,8 @@ export interface EngineParts {
   validators: SpecValidators;
   router: Router;
   states: NamespaceStates<NamespaceEntry>;
+  /** The fresh state of a namespace not kept yet, shared by the requests refused before it is. */
+  spare: SpareEntry<NamespaceEntry>;
   faults: Faults;
   clock: Clock;
   clockFor: (namespace: string) => Clock;
