@@ -212,6 +212,27 @@ describe('standin contract preflight', () => {
     expect(b.captured.err).not.toContain('wrong');
   });
 
+  test('a standin serving one API at its root (--api NAME) is checked there, with no prefix added', async () => {
+    const rooted = createServer({ apis: ['losant'], root: 'losant' });
+    await rooted.listen(0, '127.0.0.1');
+    try {
+      expect(await probeOrigin(rooted.url())).toEqual({ kind: 'standin', apis: ['losant'], root: 'losant' });
+      const { io: sink, captured } = io();
+      const coverage = join(tmpdir(), `standin-pf-root-${process.pid}.json`);
+      const code = await contractMain(
+        ['--base-url', rooted.url(), '--api', 'losant', '--grep', 'with malformed JSON', '--quiet', '--coverage-file', coverage],
+        {},
+        sink,
+      );
+      rmSync(coverage, { force: true });
+      expect(captured.out.split('\n')[0]).toBe(`standin contract: standin at ${rooted.url()}`);
+      expect(captured.out).toMatch(/\nlosant: [1-9]\d* passed, 0 failed/);
+      expect(code).toBe(0);
+    } finally {
+      await rooted.close();
+    }
+  });
+
   test('an API the standin does not serve is skipped with the reason, the others run', async () => {
     const { io: sink, captured } = io();
     const code = await contractMain(

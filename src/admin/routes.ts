@@ -40,6 +40,8 @@ function health({ deps, request }: AdminCall): EngineResponse {
     body: {
       status: 'ok',
       apis: [...deps.engines.keys()],
+      // The one API at '/' (--api NAME), else null: a contract run then knows it has no /<api> prefix.
+      root: deps.root ?? null,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
       now: deps.clock.now().toISOString(),
       requests: deps.journal.recorded,

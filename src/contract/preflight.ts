@@ -7,8 +7,8 @@ import { request as httpsRequest } from 'node:https';
 // failed [standin choice] means.
 
 export type Probe =
-  /** A standin serving these APIs (its /__admin/health answered as standin's does). */
-  | { kind: 'standin'; apis: string[] }
+  /** A standin serving these APIs (its /__admin/health answered as standin's does); `root` is the one it serves at '/'. */
+  | { kind: 'standin'; apis: string[]; root?: string }
   /** A `standin proxy`: standin's health, no API of its own; what answers behind it is the vendor. */
   | { kind: 'standin-proxy' }
   /** A standin whose /__admin refused the admin token (none given, or another). */
@@ -44,9 +44,11 @@ function classify(res: IncomingMessage, body: Buffer): Probe {
   } catch {
     json = undefined;
   }
-  const value = (json ?? {}) as { status?: unknown; apis?: unknown; standin?: { error?: unknown } };
+  const value = (json ?? {}) as { status?: unknown; apis?: unknown; root?: unknown; standin?: { error?: unknown } };
   if (status === 200 && value.status === 'ok' && Array.isArray(value.apis) && value.apis.every((a) => typeof a === 'string')) {
-    return value.apis.length ? { kind: 'standin', apis: value.apis as string[] } : { kind: 'standin-proxy' };
+    if (!value.apis.length) return { kind: 'standin-proxy' };
+    const apis = value.apis as string[];
+    return typeof value.root === 'string' && apis.includes(value.root) ? { kind: 'standin', apis, root: value.root } : { kind: 'standin', apis };
   }
   if (status === 401 && value.standin?.error === 'Unauthorized') {
     return { kind: 'standin-locked' };
@@ -111,7 +113,7 @@ export async function preflight(origins: Iterable<string>, options: { adminToken
 export function describeProbe(probe: Probe): string {
   switch (probe.kind) {
     case 'standin':
-      return `a standin serving ${probe.apis.join(', ')}`;
+      return probe.root ? `a standin serving ${probe.root} at its root` : `a standin serving ${probe.apis.join(', ')}`;
     case 'standin-proxy':
       return 'a standin proxy';
     case 'standin-locked':

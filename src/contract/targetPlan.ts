@@ -145,8 +145,10 @@ export function targetFromProbes(plan: TargetPlan, probes: Map<string, Probe>): 
     const standin = probe?.kind === 'standin' && planned.from !== 'config';
     const serves = probe?.kind === 'standin' ? probe.apis : [];
     const skip = standin && !serves.includes(api) ? `the standin at ${planned.origin} does not serve ${api} (it serves ${serves.join(', ')})` : undefined;
+    // A standin serving this API at its root (--api NAME) has no /NAME prefix to add.
+    const atRoot = standin && probe.kind === 'standin' && probe.root === api && planned.from === 'prefix';
     endpoints[api] = {
-      url: planned.url,
+      url: atRoot ? planned.url.slice(0, -(api.length + 1)) : planned.url,
       standin,
       adminToken: plan.adminToken,
       bodyLimit: plan.bodyLimit,
