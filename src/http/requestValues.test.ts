@@ -1,10 +1,10 @@
 import { parseQuery } from './requestValues';
 
-// parseQuery splits plain queries itself; it must read every query as URLSearchParams does.
+// parseQuery splits plain queries itself; it must read every query as a URL's searchParams does.
 
 function reference(raw: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const [rawKey, value] of new URLSearchParams(raw)) {
+  for (const [rawKey, value] of new URL(`http://x/?${raw}`).searchParams) {
     const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
     const existing = query[key];
     if (existing === undefined) query[key] = rawKey.endsWith('[]') ? [value] : value;
@@ -26,6 +26,8 @@ describe('parseQuery', () => {
     'a=%zz&b=%E9',
     'naïve=é',
     '[]=x',
+    '?a=1',
+    '?a=%41&b=c',
   ])('%s', (raw) => {
     expect(parseQuery(raw)).toEqual(reference(raw));
   });

@@ -2,11 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Query } from '../core/types';
 
 /**
- * The pairs of a query as URLSearchParams reads them. Without '%' or '+' there is nothing to decode,
+ * The pairs of a query as a URL's searchParams reads them. Without '%' or '+' there is nothing to decode,
  * and splitting on '&' and the first '=' (empty pieces skipped) is the whole of the WHATWG algorithm.
  */
 function pairs(raw: string): Iterable<[string, string]> {
-  if (raw.includes('%') || raw.includes('+')) return new URLSearchParams(raw);
+  // Given a string, URLSearchParams drops one leading '?', which a URL's own query keeps ('/x??a=1' has
+  // the key '?a', as PHP and Express read it too): doubled, the one dropped is the one added.
+  if (raw.includes('%') || raw.includes('+')) return new URLSearchParams(raw.startsWith('?') ? `?${raw}` : raw);
   const out: [string, string][] = [];
   for (const piece of raw.split('&')) {
     if (piece === '') continue;
