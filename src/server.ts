@@ -31,6 +31,19 @@ export interface StandinServer<Name extends string = ApiName> extends StandinApp
   urls(): StandinUrls<Name>;
 }
 
+/** Why a port could not be opened, in words, keeping node's code (EADDRINUSE, ...) for a program to test. */
+function cannotListen(err: NodeJS.ErrnoException, what: string, host: string, port: number, flag: string): Error {
+  const why =
+    err.code === 'EADDRINUSE'
+      ? `the port is in use: stop what holds it, or give another with ${flag} (0 picks a free one)`
+      : err.code === 'EACCES'
+        ? `not allowed to open it (below 1024 needs privileges): give another with ${flag}`
+        : err.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine (--host)`
+          : err.message;
+  return Object.assign(new Error(`cannot listen${what} on ${host}:${port}: ${why}`), { code: err.code });
+}
+
 export function createServer(partial?: Partial<Config>, options?: Omit<AppOptions, 'vendors'>): StandinServer;
 export function createServer<V extends ServedVendors>(partial: Partial<Config<keyof V & string>>, options: AppOptions<V>): StandinServer<keyof V & string>;
 export function createServer(partial: Partial<Config<string>> = {}, options: AppOptions = {}): StandinServer<string> {
@@ -58,7 +71,11 @@ export function createServer(partial: Partial<Config<string>> = {}, options: App
     async listen(port = config.port, host = config.host) {
       // The replay finishes before the first request can arrive.
       await standin.ready();
-      main = await open(standin.listener, port, host, (server) => standin.protect(server));
+      try {
+        main = await open(standin.listener, port, host, (server) => standin.protect(server));
+      } catch (err) {
+        throw cannotListen(err as NodeJS.ErrnoException, '', host, port, '--port N');
+      }
       for (const [api, apiPort] of Object.entries(config.apiPorts) as [string, number][]) {
         try {
           extra.set(api, await open(standin.listenerFor(api), apiPort, host, (server) => standin.protect(server, api)));
@@ -67,7 +84,7 @@ export function createServer(partial: Partial<Config<string>> = {}, options: App
           await Promise.all([main, ...extra.values()].map(shut));
           main = undefined;
           extra.clear();
-          throw new Error(`cannot listen for ${api} on ${host}:${apiPort} (--api-port): ${(err as Error).message}`);
+          throw cannotListen(err as NodeJS.ErrnoException, ` for ${api}`, host, apiPort, `--api-port ${api}=PORT`);
         }
       }
       return addressOf(main);

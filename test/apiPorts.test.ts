@@ -111,7 +111,27 @@ describe('api ports: listen and close', () => {
     const port = (busy.address() as { port: number }).port;
     try {
       const server = createServer({ port: 0, apiPorts: { ignisign: port } });
-      await expect(server.listen()).rejects.toThrow(new RegExp(`cannot listen for ignisign on 127\\.0\\.0\\.1:${port} \\(--api-port\\): .*EADDRINUSE`));
+      await expect(server.listen()).rejects.toMatchObject({
+        message: `cannot listen for ignisign on 127.0.0.1:${port}: the port is in use: stop what holds it, or give another with --api-port ignisign=PORT (0 picks a free one)`,
+        code: 'EADDRINUSE',
+      });
+      expect(() => server.url()).toThrow(/not listening/);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it("a busy main port fails listen() saying so, with node's code kept", async () => {
+    const busy: Server = await new Promise((resolve) => {
+      const s = createNetServer().listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const server = createServer({ port });
+      await expect(server.listen()).rejects.toMatchObject({
+        message: `cannot listen on 127.0.0.1:${port}: the port is in use: stop what holds it, or give another with --port N (0 picks a free one)`,
+        code: 'EADDRINUSE',
+      });
       expect(() => server.url()).toThrow(/not listening/);
     } finally {
       await new Promise((resolve) => busy.close(resolve));
