@@ -23,7 +23,8 @@ export interface JournalEntry {
   namespace: string;
   api?: string;
   operationId?: string;
-  source: 'mock' | 'proxy' | 'shadow';
+  /** With `--shadow`, the mock's side of a proxied exchange is a drift entry (/__admin/drift), not a journal entry. */
+  source: 'mock' | 'proxy';
   method: string;
   path: string;
   status: number;
