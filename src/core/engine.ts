@@ -12,8 +12,8 @@ import { type FoundRoute, matchRoute } from './stages/matchRoute';
 import { admit, freshEntry, namespaceState } from './stages/namespaceEntry';
 import type { EngineParts, Outcome, ResponseValidation } from './stages/parts';
 import { readRequest } from './stages/readRequest';
-import { SpareEntry } from './stages/spareEntry';
 import { INTERNAL_RULES, refuse, renderError } from './stages/refuse';
+import { SpareEntry } from './stages/spareEntry';
 import { authenticate, precheck } from './stages/vendorChecks';
 import type { Clock, EngineError, EngineRequest, EngineResponse } from './types';
 import type { ResponseProblem, SpecValidators } from './validators';
@@ -107,7 +107,7 @@ function handleMatched(parts: EngineParts, request: EngineRequest, namespace: st
   // cannot each keep a state of their own.
   const kept = parts.states.get(namespace);
   const command = parts !== live;
-  const stored = kept ?? (command ? freshEntry(live, namespace) : parts.spare.take(namespace, () => freshEntry(live, namespace)));
+  const stored = kept ?? (command ? freshEntry(live, namespace) : parts.spare.take(namespace, (seen) => freshEntry(live, namespace, seen)));
   const entry = command ? { ...stored, clock: parts.clock } : stored;
   const auth = authenticate(parts, request, route, entry);
   if (!auth.ok) return checkResponse(parts, op, auth.response);
@@ -184,7 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     dump(namespace) {
       // Reading must not admit a namespace: at the cap that would evict a worker's real one.
-      const { state } = states.get(namespace) ?? parts.spare.take(namespace, () => freshEntry(parts, namespace));
+      const { state } = states.get(namespace) ?? parts.spare.take(namespace, (seen) => freshEntry(parts, namespace, seen));
       return module.dumpState ? module.dumpState(state) : state;
     },
   };

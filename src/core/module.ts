@@ -81,6 +81,10 @@ export interface ApiModule<S = any, P = any> {
   handlers: Record<string, Handler<S, P>>;
   /** Renders an engine error in the vendor's envelope; `operation` is set once the route matched. */
   renderError(error: EngineError, env: { clock: Clock; operation?: SpecOperation }): EngineResponse;
+  /**
+   * Reads the state, never changes it: in a namespace not kept yet, the state it sees is shared by every
+   * request refused there until one is let in, and that one keeps it.
+   */
   authenticate?(ctx: AuthContext<S>): AuthResult<P>;
   /**
    * A vendor check that comes after authentication and before the spec's validation (e.g. a vendor

@@ -7,12 +7,16 @@ import { INTERNAL_RULES, refuse } from './refuse';
 
 const FakerClass = englishFaker.constructor as new (options: { locale: unknown }) => Faker;
 
-/** A fresh namespace's state, seeded from the fixtures; kept only once `admit` (or `namespaceState`) takes it. */
-export function freshEntry(parts: EngineParts, namespace: string): NamespaceEntry {
+/**
+ * A fresh namespace's state, seeded from the fixtures; kept only once `admit` (or `namespaceState`) takes it.
+ * `seen.clockRead` tells whether seeding read the clock (then the state depends on when it was made).
+ */
+export function freshEntry(parts: EngineParts, namespace: string, seen?: { clockRead: boolean }): NamespaceEntry {
   const faker = new FakerClass({ locale: englishFaker.rawDefinitions });
   faker.seed(parts.seed);
   const clock = parts.clockFor(namespace);
-  return { faker, clock, state: parts.module.createState({ namespace, faker, clock }) };
+  const seeding = seen ? { now: () => ((seen.clockRead = true), clock.now()) } : clock;
+  return { faker, clock, state: parts.module.createState({ namespace, faker, clock: seeding }) };
 }
 
 /**

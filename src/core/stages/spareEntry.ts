@@ -1,29 +1,26 @@
 import type { Clock } from '../types';
 
-/** How long a spare made on a running clock stays fresh: a state seeded later differs by less than this. */
-const FRESH_FOR_MS = 1000;
-
 /**
  * The fresh state a request in a namespace not kept yet is authenticated against. A refusal leaves it
  * as it was (authentication only reads), so the next request in that namespace takes it instead of
- * seeding another: a stream of refused requests costs one seeding, not one each. It is reused only
- * while its clock reads what it read when it was made, or up to a second later, so it is never older
- * than a state seeded now would be by more than that, and a clock pinned elsewhere since makes a new one.
+ * seeding another: a stream of refused requests costs one seeding, not one each. A state whose
+ * seeding read the clock is reused only while the clock still reads that instant (a pinned clock
+ * left alone), so what is kept never depends on whether a refused request came first.
  */
 export class SpareEntry<E extends { clock: Clock }> {
   private namespace: string | undefined;
   private entry: E | undefined;
+  private seen = { clockRead: false };
   private madeAt = 0;
 
-  take(namespace: string, make: () => E): E {
+  take(namespace: string, make: (seen: { clockRead: boolean }) => E): E {
     const { entry } = this;
-    if (entry && this.namespace === namespace) {
-      const elapsed = entry.clock.now().getTime() - this.madeAt;
-      if (elapsed >= 0 && elapsed <= FRESH_FOR_MS) return entry;
-    }
-    const made = make();
+    if (entry && this.namespace === namespace && (!this.seen.clockRead || entry.clock.now().getTime() === this.madeAt)) return entry;
+    const seen = { clockRead: false };
+    const made = make(seen);
     this.namespace = namespace;
     this.entry = made;
+    this.seen = seen;
     this.madeAt = made.clock.now().getTime();
     return made;
   }
