@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
 import { createApp, createServer } from '../src/server';
@@ -268,5 +269,28 @@ describe('a vendor answer node cannot write (a line break in a header value)', (
     const journal = await request(standin.app).get('/__admin/journal?api=toy');
     expect(journal.body.entries).toHaveLength(1);
     expect(journal.body.entries[0]).toMatchObject({ status: 500, operationId: 'listThings', reason: { rule: 'standin.InternalError' } });
+  });
+
+  it("headers set before standin had the request stay; the refused answer's problems do not name the 500", async () => {
+    // An answer that also breaks its spec, sent anyway in warn mode: its problems are not why the 500 went out.
+    const toyVendors = answering({});
+    const vendors = {
+      toy: {
+        ...toyVendors.toy,
+        module: {
+          ...toyVendors.toy.module,
+          handlers: { ...toy.module.handlers, listThings: () => ({ status: 200, headers: { 'x-note': 'a\nb' }, body: { things: 'nope' } }) },
+        },
+      },
+    };
+    const standin = createApp({ responseValidation: 'warn' }, { vendors });
+    const host = (req: IncomingMessage, res: ServerResponse) => {
+      res.setHeader('access-control-allow-origin', '*');
+      standin.app(req, res);
+    };
+    const res = await request(host).get('/toy/things').set('authorization', `Token ${TOY_TOKEN}`);
+    expect([res.status, res.headers['access-control-allow-origin'], res.headers['x-note']]).toEqual([500, '*', undefined]);
+    const journal = await request(standin.app).get('/__admin/journal?api=toy');
+    expect(journal.body.entries[0]).toMatchObject({ status: 500, reason: { rule: 'standin.InternalError' } });
   });
 });

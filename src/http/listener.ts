@@ -25,7 +25,7 @@ export function listenerOver<T extends { path: string }>(handling: RequestHandli
     const fail = (err: Error) => {
       // Last resort: whatever escaped the engine still answers JSON, never an HTML page.
       if (res.headersSent) return void res.end();
-      writeAgain(res, lastResort(err));
+      write(res, lastResort(err));
     };
     try {
       serve(handling, resolve, req, res)?.catch(fail);
@@ -39,11 +39,14 @@ function lastResort(err: Error): EngineResponse {
   return markedStandinError(standinError('InternalError', `standin failed to handle the request: ${err.message}`), 'InternalError');
 }
 
-/** Writes over a response whose first write threw: the refused status line and headers must not go out with it. */
-function writeAgain(res: ServerResponse, response: EngineResponse): Written {
+/**
+ * Writes over a response whose first write threw: the refused answer's status line and headers must not
+ * go out with it, while headers set before standin had the request (a host app's middleware) stay.
+ */
+function writeAgain(res: ServerResponse, refused: EngineResponse, response: EngineResponse): Written {
   // writeHead keeps a status message already set ('OK' from the refused 200), so it is cleared first.
   res.statusMessage = '';
-  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  for (const name of [...Object.keys(refused.headers ?? {}), 'content-type', 'content-length']) res.removeHeader(name);
   return write(res, response);
 }
 
@@ -83,8 +86,10 @@ function serve<T extends { path: string }>(
       } catch (err) {
         // An answer node cannot put on the wire (a header value with a line break): standin's 500, journaled.
         if (res.headersSent) throw err;
-        done = { ...done, response: lastResort(err as Error) };
-        written = writeAgain(res, done.response);
+        // The refused answer's own problems go with it: the journal's reason is why this 500 was sent.
+        const refused = done.response;
+        done = { operationId: done.operationId, requestProblems: done.requestProblems, response: lastResort(err as Error) };
+        written = writeAgain(res, refused, done.response);
       }
       handling.record(target, request, pathname, namespace, done, started, written);
     };
