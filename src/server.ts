@@ -31,7 +31,7 @@ export interface StandinServer<Name extends string = ApiName> extends StandinApp
   urls(): StandinUrls<Name>;
 }
 
-/** Why a port could not be opened, in words, keeping node's code (EADDRINUSE, ...) for a program to test. */
+/** Why a port could not be opened, in words; node's error is its cause, and its code (EADDRINUSE, ...) is kept for a program to test. */
 function cannotListen(err: NodeJS.ErrnoException, what: string, host: string, port: number, flag: string): Error {
   const why =
     err.code === 'EADDRINUSE'
@@ -41,7 +41,7 @@ function cannotListen(err: NodeJS.ErrnoException, what: string, host: string, po
         : err.code === 'EADDRNOTAVAIL'
           ? `${host} is not an address of this machine (--host)`
           : err.message;
-  return Object.assign(new Error(`cannot listen${what} on ${host}:${port}: ${why}`), { code: err.code });
+  return Object.assign(new Error(`cannot listen${what} on ${host}:${port}: ${why}`, { cause: err }), { code: err.code });
 }
 
 export function createServer(partial?: Partial<Config>, options?: Omit<AppOptions, 'vendors'>): StandinServer;
