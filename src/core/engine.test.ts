@@ -293,6 +293,14 @@ describe('requests refused in a namespace not kept yet', () => {
     expect(engine.dump('a')).toEqual({ made: 1, seededAt: '2024-01-01T00:00:00.501Z' });
   });
 
+  it('a write replayed or shared as a command (--data-dir, --state) shares the same spare', async () => {
+    const { engine, seeded } = countingEngine(new SettableClock('2024-01-01T00:00:00Z'), false);
+    const at = Date.parse('2024-01-01T00:00:00Z');
+    for (let i = 0; i < 3; i++) expect((await engine.handleCommand(req('POST', '/things', json({ name: 'a' })), 'fresh', at)).response.status).toBe(400);
+    await engine.handle(req('POST', '/things', json({ name: 'a' })), 'fresh');
+    expect(seeded).toHaveLength(1);
+  });
+
   it('on a running clock, a seeding that read it is never reused', async () => {
     let at = Date.parse('2024-01-01T00:00:00Z');
     const { seeded, refused } = countingEngine({ now: () => new Date((at += 1)) }, true);

@@ -107,7 +107,7 @@ function handleMatched(parts: EngineParts, request: EngineRequest, namespace: st
   // cannot each keep a state of their own.
   const kept = parts.states.get(namespace);
   const command = parts !== live;
-  const stored = kept ?? (command ? freshEntry(live, namespace) : parts.spare.take(namespace, (seen) => freshEntry(live, namespace, seen)));
+  const stored = kept ?? parts.spare.take(namespace, (seen) => freshEntry(live, namespace, seen));
   const entry = command ? { ...stored, clock: parts.clock } : stored;
   const auth = authenticate(parts, request, route, entry);
   if (!auth.ok) return checkResponse(parts, op, auth.response);
