@@ -4,7 +4,7 @@ import type { ApiName } from './apis';
 import { type AppOptions, createApp, type StandinApp } from './app/createApp';
 import { routeTable } from './app/routeTable';
 import type { Config } from './config';
-import { open, shut, urlOf } from './http/listen';
+import { cannotListen, open, shut, urlOf } from './http/listen';
 import type { ServedVendors } from './vendor';
 
 // createServer: the app, listening. The main port serves every API under its prefix and /__admin;
@@ -29,19 +29,6 @@ export interface StandinServer<Name extends string = ApiName> extends StandinApp
   url(): string;
   /** Every listener's URL, with the ports the system picked for 0. */
   urls(): StandinUrls<Name>;
-}
-
-/** Why a port could not be opened, in words; node's error is its cause, and its code (EADDRINUSE, ...) is kept for a program to test. */
-function cannotListen(err: NodeJS.ErrnoException, what: string, host: string, port: number, flag: string): Error {
-  const why =
-    err.code === 'EADDRINUSE'
-      ? `the port is in use: stop what holds it, or give another with ${flag} (0 picks a free one)`
-      : err.code === 'EACCES'
-        ? `not allowed to open it (below 1024 needs privileges): give another with ${flag}`
-        : err.code === 'EADDRNOTAVAIL'
-          ? `${host} is not an address of this machine (--host)`
-          : err.message;
-  return Object.assign(new Error(`cannot listen${what} on ${host}:${port}: ${why}`, { cause: err }), { code: err.code });
 }
 
 export function createServer(partial?: Partial<Config>, options?: Omit<AppOptions, 'vendors'>): StandinServer;

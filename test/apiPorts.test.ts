@@ -138,6 +138,14 @@ describe('api ports: listen and close', () => {
     }
   });
 
+  it("an address that is not this machine's is named as the --host to change", async () => {
+    // 192.0.2.0/24 is reserved for documentation (RFC 5737): never an address of a real interface.
+    await expect(createServer({ port: 0, host: '192.0.2.1' }).listen()).rejects.toMatchObject({
+      message: 'cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine (--host)',
+      code: 'EADDRNOTAVAIL',
+    });
+  });
+
   it('listenerFor refuses an API that is not served', () => {
     expect(() => createServer({ apis: ['altr'] }).listenerFor('ignisign')).toThrow(/'ignisign' is not served \(serving: altr\)/);
   });

@@ -368,3 +368,21 @@ describe('standin proxy', () => {
     expect(await res.json()).toEqual({ standin: { error: 'UnknownApi', message: expect.stringContaining('/nowhere/x') } });
   });
 });
+
+describe('a proxy port that cannot be opened', () => {
+  it("says why and which flag to change, keeping node's code", async () => {
+    const busy: TcpServer = await new Promise((resolve) => {
+      const s = createTcpServer().listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const proxy = createProxy({ pairs: [{ api: 'losant', upstream: 'http://127.0.0.1:9/losant' }] });
+      await expect(proxy.listen(port, '127.0.0.1')).rejects.toMatchObject({
+        message: `cannot listen on 127.0.0.1:${port}: the port is in use: stop what holds it, or give another with --port N (0 picks a free one)`,
+        code: 'EADDRINUSE',
+      });
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+});

@@ -8,6 +8,19 @@ export function urlOf(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
+/** Why a port could not be opened, in words; node's error is its cause, and its code (EADDRINUSE, ...) is kept for a program to test. */
+export function cannotListen(err: NodeJS.ErrnoException, what: string, host: string, port: number, flag: string): Error {
+  const why =
+    err.code === 'EADDRINUSE'
+      ? `the port is in use: stop what holds it, or give another with ${flag} (0 picks a free one)`
+      : err.code === 'EACCES'
+        ? `not allowed to open it (below 1024 needs privileges): give another with ${flag}`
+        : err.code === 'EADDRNOTAVAIL'
+          ? `${host} is not an address of this machine (--host)`
+          : err.message;
+  return Object.assign(new Error(`cannot listen${what} on ${host}:${port}: ${why}`, { cause: err }), { code: err.code });
+}
+
 /** A node:http server over `listener`, protected, listening; rejects when the port cannot be had. */
 export function open(listener: Listener, port: number, host: string, protect: (server: Server) => void): Promise<Server> {
   return new Promise((resolve, reject) => {

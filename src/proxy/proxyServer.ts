@@ -9,7 +9,7 @@ import { markedStandinError, standinError } from '../core/standinErrors';
 import type { EngineRequest, EngineResponse } from '../core/types';
 import { readBody } from '../http/readBody';
 import { parseQuery } from '../http/requestValues';
-import { urlOf } from '../http/listen';
+import { cannotListen, urlOf } from '../http/listen';
 import { originForm } from '../http/originForm';
 import { protect } from '../http/protect';
 import { write } from '../http/write';
@@ -229,7 +229,7 @@ export function createProxy(options: ProxyOptions): StandinProxy {
       return new Promise((resolvePromise, reject) => {
         const s = createServer(listener);
         protect(s, proxyRefusal(resolve));
-        s.once('error', reject);
+        s.once('error', (err) => reject(cannotListen(err, '', host, port, '--port N')));
         s.listen(port, host, () => {
           server = s;
           resolvePromise(s.address() as AddressInfo);
