@@ -96,7 +96,8 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
         [{ ...mine, pubTopics: 'x/1' }, [c]],
         [{ ...mine, commonName: { $endsWith: '-beta' } }, [b]],
         [{ ...mine, id: { $in: [a.id, c.id] } }, [a, c]],
-        [{ $and: [mine, { name: { $contains: 'bet' } }], status: { $ne: 'inactive' } }, [b]],
+        // ' bet' with its space: the prefix is random base36 and may itself contain 'bet'
+        [{ $and: [mine, { name: { $contains: ' bet' } }], status: { $ne: 'inactive' } }, [b]],
       ];
       for (const [query, expected] of cases) {
         const { ex, items } = await list(t, { query: JSON.stringify(query), perPage: 1000 }, `list with query ${JSON.stringify(query)}`);
