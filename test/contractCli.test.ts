@@ -99,8 +99,8 @@ describe('standin contract flag errors', () => {
     const { plan } = contractOptions(['--base-url', 'droplit=http://127.0.0.1:1/x/', '--base-url', 'losant=http://127.0.0.1:2'], {});
     expect(plan.apis).toEqual(['losant', 'droplit']);
     expect(plan.endpoints).toEqual({
-      losant: { url: 'http://127.0.0.1:2', origin: 'http://127.0.0.1:2', from: 'named' },
-      droplit: { url: 'http://127.0.0.1:1/x', origin: 'http://127.0.0.1:1', from: 'named' },
+      losant: { url: 'http://127.0.0.1:2', origin: 'http://127.0.0.1:2', from: 'named', given: 'http://127.0.0.1:2' },
+      droplit: { url: 'http://127.0.0.1:1/x', origin: 'http://127.0.0.1:1', from: 'named', given: 'http://127.0.0.1:1/x' },
     });
   });
 });

@@ -12,6 +12,8 @@ export interface PlannedEndpoint {
   origin: string;
   /** prefix: a plain --base-url, the API under /<api>; root: the same with --no-prefix; named: NAME=URL; config: --config's baseUrl. */
   from: 'prefix' | 'root' | 'named' | 'config';
+  /** The URL as given, before /<api> was added: where a standin serving this API at its root answers it. */
+  given: string;
 }
 
 export interface TargetPlan {
@@ -103,11 +105,13 @@ export function planTargets(input: PlanInput): TargetPlan {
   for (const api of apis) {
     const own = named.get(api);
     const fromConfig = own || plain ? undefined : configUrl(api);
-    if (own) endpoints[api] = { url: own.href.replace(/\/+$/, ''), origin: own.origin, from: 'named' };
-    else if (plain) {
-      const root = plain.href.replace(/\/+$/, '');
-      endpoints[api] = { url: input.noPrefix ? root : `${root}/${api}`, origin: plain.origin, from: input.noPrefix ? 'root' : 'prefix' };
-    } else if (fromConfig) endpoints[api] = { url: fromConfig.href.replace(/\/+$/, ''), origin: fromConfig.origin, from: 'config' };
+    const at = (url: URL, from: PlannedEndpoint['from']): PlannedEndpoint => {
+      const given = url.href.replace(/\/+$/, '');
+      return { url: from === 'prefix' ? `${given}/${api}` : given, origin: url.origin, from, given };
+    };
+    if (own) endpoints[api] = at(own, 'named');
+    else if (plain) endpoints[api] = at(plain, input.noPrefix ? 'root' : 'prefix');
+    else if (fromConfig) endpoints[api] = at(fromConfig, 'config');
     else throw new FlagError(`no URL for API '${api}': give --base-url ${api}=URL (or leave it out of --api)`);
   }
   return { ...base, endpoints, configOrigins: {} };
@@ -148,7 +152,7 @@ export function targetFromProbes(plan: TargetPlan, probes: Map<string, Probe>): 
     // A standin serving this API at its root (--api NAME) has no /NAME prefix to add.
     const atRoot = standin && probe.kind === 'standin' && probe.root === api && planned.from === 'prefix';
     endpoints[api] = {
-      url: atRoot ? planned.url.slice(0, -(api.length + 1)) : planned.url,
+      url: atRoot ? planned.given : planned.url,
       standin,
       adminToken: plan.adminToken,
       bodyLimit: plan.bodyLimit,
