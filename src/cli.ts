@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Config, CONFIG_RANGES, maskedUrl, resolveConfig } from './config';
 import { API_NAMES, type ApiName } from './apis';
 import { apiNameFlag, choiceFlag, FlagError, intFlag, type IntRange, parseFlags, portFlag, readTextFile, wantsHelp } from './flagValues';
+import { parseInstant } from './core/clock';
 import { PACKAGE_ROOT } from './paths';
 import { verifyTimestampToken } from './apis/ignisign/timestampToken';
 import { CONTRACT_USAGE, contractMain } from './contract/cli';
@@ -106,8 +107,7 @@ function intFrom(flag: string, value: string | undefined, envName: string | unde
 
 function instantFlag(flag: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(Date.parse(raw)))
-    throw new FlagError(`${flag} must be an ISO 8601 instant such as 2024-07-29T15:51:28.071Z (got '${raw}')`);
+  if (parseInstant(raw) === undefined) throw new FlagError(`${flag} must be an ISO 8601 instant such as 2024-07-29T15:51:28.071Z (got '${raw}')`);
   return raw;
 }
 

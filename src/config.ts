@@ -1,4 +1,5 @@
 import { API_NAMES, type ApiName } from './apis';
+import { parseInstant } from './core/clock';
 import type { ResponseValidation } from './core/engine';
 import { FlagError, intFlag } from './flagValues';
 
@@ -91,7 +92,7 @@ export function resolveConfig<Name extends string = ApiName>(
   if (!['strict', 'warn', 'off'].includes(config.responseValidation)) throw new Error(`response validation must be strict, warn or off`);
   if (!isPort(config.port)) throw new Error(`port must be 0-65535, got ${config.port}`);
   for (const key of ['seed', 'bodyLimit', 'journalSize', 'journalBytes'] as const) intFlag(key, String(config[key]), CONFIG_RANGES[key]);
-  if (config.now !== undefined && (typeof config.now !== 'string' || Number.isNaN(Date.parse(config.now))))
+  if (config.now !== undefined && parseInstant(config.now) === undefined)
     throw new FlagError(`now must be an ISO 8601 instant such as 2024-07-29T15:51:28.071Z (got '${String(config.now)}')`);
   config.apiPorts = Object.fromEntries(Object.entries(config.apiPorts ?? {}).filter(([, port]) => port !== undefined)) as Config<Name>['apiPorts'];
   checkApiPorts(config, names);

@@ -94,6 +94,8 @@ describe('serve, proxy and replay values', () => {
     expect(() => createApp({ journalSize: -3 })).toThrow('journalSize must be an integer from 0');
     expect(() => createApp({ journalBytes: 1.5 })).toThrow('journalBytes must be an integer');
     expect(() => createApp({ now: 'soon' })).toThrow('now must be an ISO 8601 instant');
+    // What --now refuses, createApp refuses too: Date.parse alone would read '1' as 2001.
+    expect(() => createApp({ now: '1' })).toThrow("now must be an ISO 8601 instant such as 2024-07-29T15:51:28.071Z (got '1')");
   });
 
   it.each<[string[], string]>([

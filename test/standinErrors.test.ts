@@ -48,6 +48,7 @@ describe('standin errors', () => {
     expect(note(await request(app).post('/__admin/seed').send({ api: 'toy', count: FAILING_SEED_COUNT }))).toBe('SeedFailed');
     expect(note(await request(app).post('/__admin/faults').send({ api: 'toy', times: 0 }))).toBe('InvalidFault');
     expect(note(await request(app).put('/__admin/clock').send({ now: 'yesterday' }))).toBe('InvalidClock');
+    expect(note(await request(app).put('/__admin/clock').send({ now: 12345 }))).toBe('InvalidClock');
     expect(note(await request(app).get('/__admin/journal?status=4x'))).toBe('InvalidFilter');
   });
 

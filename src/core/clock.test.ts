@@ -16,6 +16,11 @@ describe('SettableClock', () => {
   it('refuses a date it cannot read and bounds how many namespaces hold a pin', () => {
     const clock = new SettableClock(undefined, 2);
     expect(() => clock.setIn('a', 'yesterday')).toThrow(/not a date/);
+    // Date.parse reads '1' as 2001 and new Date(12345) as 1970: neither is the ISO 8601 instant asked for.
+    expect(() => clock.set('1')).toThrow(/not a date: 1 \(expected an ISO 8601 instant/);
+    expect(() => clock.setIn('a', 12345 as never)).toThrow(/not a date/);
+    expect(() => clock.set('2030-01-01T00:00:00Z junk')).toThrow(/not a date/);
+    expect(clock.isPinned()).toBe(false);
     clock.setIn('a', '2030-01-01T00:00:00Z');
     clock.setIn('b', '2030-01-01T00:00:00Z');
     clock.setIn('a', '2031-01-01T00:00:00Z');

@@ -1,8 +1,18 @@
 import type { Clock } from './types';
 
-function parse(now: string | Date): number {
-  const ms = new Date(now).getTime();
-  if (Number.isNaN(ms)) throw new Error(`not a date: ${String(now)}`);
+/**
+ * An instant as milliseconds, or undefined: a valid Date, or a string with a 4-digit year first that
+ * Date.parse reads ('2024-07-29T15:51:28.071Z'). Numbers and short forms such as '1' (which Date.parse
+ * reads as 2001) are refused, so --now, createApp's `now` and PUT /__admin/clock agree.
+ */
+export function parseInstant(value: unknown): number | undefined {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function parse(now: unknown): number {
+  const ms = parseInstant(now);
+  if (ms === undefined) throw new Error(`not a date: ${String(now)} (expected an ISO 8601 instant such as 2024-07-29T15:51:28.071Z)`);
   return ms;
 }
 
