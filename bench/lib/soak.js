@@ -1,5 +1,6 @@
 'use strict';
-// RSS stability: one standin process under full load on a mix of the four requests, RSS sampled every 10 s.
+// Memory stability: one standin process under full load on a mix of the four requests, RSS and the heap
+// after a full GC sampled every 10 s.
 const path = require('node:path');
 const { REQUESTS } = require('./requests');
 const { SERVERS } = require('./servers');
@@ -8,8 +9,9 @@ const { runLoad } = require('./load');
 const { dec, int } = require('./report');
 
 const SAMPLE_EVERY_MS = 10000;
-/** Stable = the last sample is within max(10 MB, 10 %) of the first one. */
+/** Stable = neither the second half's peak nor the fitted trend over the run adds more than max(N MB, 10 %) of the first sample. */
 const TOLERANCE_MB = 10;
+const HEAP_TOLERANCE_MB = 5;
 const TOLERANCE_FRACTION = 0.1;
 
 async function getJson(port, p, method = 'GET', body) {
@@ -17,17 +19,17 @@ async function getJson(port, p, method = 'GET', body) {
   return { status: res.status, json: JSON.parse(res.body || 'null') };
 }
 
-/** The highest RSS sample of each half of the run. */
-function halfPeaks(samples) {
+/** The highest sample of `key` in each half of the run. */
+function halfPeaks(samples, key = 'rssMb') {
   const mid = Math.floor(samples.length / 2);
-  const peak = (list) => Math.max(...list.map((x) => x.rssMb));
+  const peak = (list) => Math.max(...list.map((x) => x[key]));
   return [peak(samples.slice(0, mid)), peak(samples.slice(mid))];
 }
 
-function slopeMbPerMin(samples) {
+function slopeMbPerMin(samples, key = 'rssMb') {
   if (samples.length < 2) return NaN;
   const xs = samples.map((s) => s.t / 60);
-  const ys = samples.map((s) => s.rssMb);
+  const ys = samples.map((s) => s[key]);
   const mx = xs.reduce((a, b) => a + b) / xs.length;
   const my = ys.reduce((a, b) => a + b) / ys.length;
   const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
@@ -41,7 +43,10 @@ async function runSoak(opts, meta, logDir, log) {
   const gens = reqs.map((r) => r.make('standin'));
   const port = await takePort();
   const t0 = process.hrtime.bigint();
-  const child = startProcess(server.command(port, null), path.join(logDir, `soak-standin-${port}.log`));
+  // --expose-gc lets each sample ask for a full collection first (GET /__admin/health?gc=1), so the heap
+  // figure is what is still referenced, the one a leak grows; RSS alone also moves with V8's heap sizing.
+  const command = server.command(port, null);
+  const child = startProcess({ ...command, args: ['--expose-gc', ...command.args] }, path.join(logDir, `soak-standin-${port}.log`));
   const samples = [];
   let timer = null;
   try {
@@ -51,12 +56,13 @@ async function runSoak(opts, meta, logDir, log) {
     let sampling = Promise.resolve();
     const sample = async () => {
       const s = procStats(child.pid);
-      const health = await getJson(port, '/__admin/health').catch(() => null);
+      const health = await getJson(port, '/__admin/health?gc=1').catch(() => null);
       const entry = {
         t: Math.round((Date.now() - started) / 1000),
         rssMb: s.rssKb / 1024,
         hwmMb: s.hwmKb / 1024,
         cpuS: s.cpuMs / 1000,
+        heapMb: health && health.json.memory ? health.json.memory.heapUsed / 1048576 : NaN,
         requests: health && health.json.requests,
         // What the journal holds, against its two bounds (--journal-size, --journal-bytes).
         journal: health && health.json.journal,
@@ -66,7 +72,7 @@ async function runSoak(opts, meta, logDir, log) {
       samples.push(entry);
       const j = entry.journal;
       log(
-        `  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), ${entry.requests} requests served` +
+        `  t=${entry.t}s RSS ${dec(entry.rssMb)} MB (peak ${dec(entry.hwmMb)}), heap after GC ${dec(entry.heapMb)} MB, ${entry.requests} requests served` +
           (j ? `, journal ${j.entries} entries / ${dec(j.bytes / 1048576, 2)} MiB held` : ''),
       );
     };
@@ -85,6 +91,19 @@ async function runSoak(opts, meta, logDir, log) {
     const maxMb = Math.max(...samples.map((s) => s.rssMb));
     const tolerance = Math.max(TOLERANCE_MB, firstMb * TOLERANCE_FRACTION);
     const clean = m.non2xx === 0 && m.errors === 0 && m.timeouts === 0;
+    const heapSamples = samples.filter((x) => Number.isFinite(x.heapMb));
+    const heapTolerance = heapSamples.length ? Math.max(HEAP_TOLERANCE_MB, heapSamples[0].heapMb * TOLERANCE_FRACTION) : NaN;
+    const heapPeaks = heapSamples.length >= 4 ? halfPeaks(heapSamples, 'heapMb') : null;
+    const heapSlope = slopeMbPerMin(heapSamples, 'heapMb');
+    const heap = {
+      firstMb: heapSamples.length ? heapSamples[0].heapMb : NaN,
+      lastMb: heapSamples.length ? heapSamples[heapSamples.length - 1].heapMb : NaN,
+      maxMb: Math.max(...heapSamples.map((x) => x.heapMb)),
+      slopeMbPerMin: heapSlope,
+      halfPeaksMb: heapPeaks,
+      toleranceMb: heapTolerance,
+      stable: heapPeaks ? heapPeaks[1] - heapPeaks[0] <= heapTolerance && heapSlope * (opts.soak / 60) <= heapTolerance : null,
+    };
     const summary = {
       durationS: opts.soak,
       connections: opts.connections,
@@ -106,6 +125,8 @@ async function runSoak(opts, meta, logDir, log) {
       // peaks of the two halves of the run, and the fitted trend over the whole run.
       halfPeaksMb: halfPeaks(samples),
       stable: samples.length >= 4 ? halfPeaks(samples)[1] - halfPeaks(samples)[0] <= tolerance && slopeMbPerMin(samples) * (opts.soak / 60) <= tolerance : null,
+      // What is still referenced after a full collection: the figure a leak grows.
+      heap,
       journalEntries: journal.json && Array.isArray(journal.json.entries) ? journal.json.entries.length : null,
       journalMaxBytes: Math.max(0, ...samples.map((s) => (s.journal ? s.journal.bytes : 0))),
       journalBudgetBytes: samples.find((s) => s.journal)?.journal.budgetBytes ?? null,
@@ -115,10 +136,10 @@ async function runSoak(opts, meta, logDir, log) {
       altr: gens[2].notes().join(' '),
     };
     const L = [];
-    L.push(`## standin RSS soak (${opts.soak} s)`, '');
+    L.push(`## standin memory soak (${opts.soak} s)`, '');
     L.push(`${meta.date} · node ${meta.node} · ${meta.cpus} CPUs · autocannon ${meta.autocannon} · standin ${meta.commit}  `);
     L.push(
-      `One standin process (prefix mode, strict response validation), ${opts.connections} connections cycling through Droplit create, Losant GET certificate, ALTR PutData and ncanode GET /signatures; RSS (VmRSS) sampled every 10 s. ` +
+      `One standin process (prefix mode, strict response validation), ${opts.connections} connections cycling through Droplit create, Losant GET certificate, ALTR PutData and ncanode GET /signatures; RSS (VmRSS) and the heap after a full GC (\`GET /__admin/health?gc=1\`, node run with \`--expose-gc\`) sampled every 10 s. ` +
         (opts.soakKeepState
           ? 'State was kept (no reset): stored environments and ALTR data grow with the run.'
           : 'After each sample, `POST /__admin/reset` dropped the stored state (the created environments and ALTR data), so the figures show memory that is not explained by stored records (journal, namespaces, caches).'),
@@ -131,13 +152,17 @@ async function runSoak(opts, meta, logDir, log) {
         .join(' / ')}.`,
       '',
     );
-    L.push('| t s | RSS MB | peak RSS MB | requests served | journal entries | journal MiB held | CPU s |', '|---|---|---|---|---|---|---|');
+    L.push(
+      '| t s | RSS MB | peak RSS MB | heap after GC MB | requests served | journal entries | journal MiB held | CPU s |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const s of samples) {
       const j = s.journal;
       L.push(
-        `| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${s.requests ?? '–'} | ${j ? j.entries : '–'} | ${j ? dec(j.bytes / 1048576, 2) : '–'} | ${dec(s.cpuS)} |`,
+        `| ${s.t} | ${dec(s.rssMb)} | ${dec(s.hwmMb)} | ${Number.isFinite(s.heapMb) ? dec(s.heapMb) : '–'} | ${s.requests ?? '–'} | ${j ? j.entries : '–'} | ${j ? dec(j.bytes / 1048576, 2) : '–'} | ${dec(s.cpuS)} |`,
       );
     }
+    const verdict = (stable) => (stable === null ? 'not enough samples' : stable ? 'yes' : 'no');
     L.push('');
     L.push(
       `Load: ${int(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} requests, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts` +
@@ -147,9 +172,14 @@ async function runSoak(opts, meta, logDir, log) {
     L.push(
       `RSS: first ${dec(firstMb)} MB, last ${dec(lastMb)} MB, max ${dec(maxMb)} MB, trend ${dec(summary.slopeMbPerMin, 2)} MB/min; ` +
         `peak of the first half ${dec(summary.halfPeaksMb[0])} MB, of the second half ${dec(summary.halfPeaksMb[1])} MB; ` +
-        `stable (second-half peak − first-half peak ≤ ${dec(tolerance)} MB, and trend × duration ≤ ${dec(tolerance)} MB): **${summary.stable === null ? 'not enough samples' : summary.stable ? 'yes' : 'no'}**` +
+        `stable (second-half peak − first-half peak ≤ ${dec(tolerance)} MB, and trend × duration ≤ ${dec(tolerance)} MB): **${verdict(summary.stable)}**` +
         (opts.soak < 600 ? ` (a ${opts.soak} s run; the goal asks for 600 s)` : '') +
         '.',
+    );
+    L.push(
+      `Heap after a full GC: first ${dec(heap.firstMb)} MB, last ${dec(heap.lastMb)} MB, max ${dec(heap.maxMb)} MB, trend ${dec(heap.slopeMbPerMin, 2)} MB/min; ` +
+        (heap.halfPeaksMb ? `peak of the first half ${dec(heap.halfPeaksMb[0])} MB, of the second half ${dec(heap.halfPeaksMb[1])} MB; ` : '') +
+        `no leak (second-half peak − first-half peak ≤ ${dec(heap.toleranceMb)} MB, and trend × duration ≤ ${dec(heap.toleranceMb)} MB): **${verdict(heap.stable)}**.`,
     );
     L.push(
       `Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, ${summary.journalCapacity ?? 1000}); ` +
