@@ -71,8 +71,9 @@ describe('isHashSha256B64: what the vendor DTO accepts', () => {
   });
 
   it('answers a very long string at once (the length is checked first)', () => {
+    const long = 'A'.repeat(5_000_000);
     const started = performance.now();
-    expect(isHashSha256B64('A'.repeat(5_000_000))).toBe(false);
+    expect(isHashSha256B64(long)).toBe(false);
     expect(performance.now() - started).toBeLessThan(50);
   });
 });
