@@ -6,6 +6,7 @@ import { apiPorts, SERVE_USAGE, serveConfig, startServing, stateLine, USAGE, VER
 import { CONTRACT_USAGE } from '../src/contract/cli';
 import { PROXY_USAGE, REPLAY_USAGE } from '../src/proxy/cli';
 import { createApp } from '../src/server';
+import { describeIfInstalled } from './support/describeIfInstalled';
 
 // Runs the built CLI (npm test builds first) the way a user does: start, answer, stop on a signal.
 const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
@@ -71,6 +72,25 @@ describe('standin serve (built CLI)', () => {
     expect(err).toMatch(/unknown API 'nope'/);
   });
 });
+
+// A port below 1024 needs privileges: as root the CLI runs as nobody to meet the refusal for real.
+const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+const LOW_PORTS_GUARDED = readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim() !== '0';
+
+describeIfInstalled(
+  'standin serve on a port it may not open (built CLI)',
+  LOW_PORTS_GUARDED,
+  'ports below 1024 are open to everyone here (net.ipv4.ip_unprivileged_port_start=0)',
+  () => {
+    it('says it is not allowed and which flag to change, exit 2', () => {
+      const run = spawnSync(process.execPath, [CLI, 'serve', '--port', '80'], { ...UNPRIVILEGED, encoding: 'utf8', timeout: 15000 });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({
+        status: 2,
+        stderr: 'standin: cannot listen on 127.0.0.1:80: not allowed to open it (below 1024 needs privileges): give another with --port N\n',
+      });
+    });
+  },
+);
 
 describe('standin serve --api-port (built CLI)', () => {
   it('prints each listener, serves the API at the root of its port, and exits 0 on SIGTERM', async () => {
