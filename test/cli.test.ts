@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { apiPorts, SERVE_USAGE, serveConfig, startServing, stateLine, USAGE, VERIFY_CAPSULE_USAGE } from '../src/cli';
 import { CONTRACT_USAGE } from '../src/contract/cli';
 import { PROXY_USAGE, REPLAY_USAGE } from '../src/proxy/cli';
@@ -73,14 +73,17 @@ describe('standin serve (built CLI)', () => {
   });
 });
 
-// A port below 1024 needs privileges: as root the CLI runs as nobody to meet the refusal for real.
+// A port below 1024 needs privileges: as root the CLI runs as nobody to meet the refusal for real,
+// which needs a kernel that guards those ports and a checkout nobody may read.
 const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-const LOW_PORTS_GUARDED = readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim() !== '0';
+const PORT_START = '/proc/sys/net/ipv4/ip_unprivileged_port_start';
+const lowPortsGuarded = () => existsSync(PORT_START) && readFileSync(PORT_START, 'utf8').trim() !== '0';
+const runsUnprivileged = () => spawnSync(process.execPath, [CLI, '--version'], { ...UNPRIVILEGED, timeout: 15000 }).status === 0;
 
 describeIfInstalled(
   'standin serve on a port it may not open (built CLI)',
-  LOW_PORTS_GUARDED,
-  'ports below 1024 are open to everyone here (net.ipv4.ip_unprivileged_port_start=0)',
+  lowPortsGuarded() && runsUnprivileged(),
+  `needs ${PORT_START} above 0 and, as root, a checkout user nobody can read`,
   () => {
     it('says it is not allowed and which flag to change, exit 2', () => {
       const run = spawnSync(process.execPath, [CLI, 'serve', '--port', '80'], { ...UNPRIVILEGED, encoding: 'utf8', timeout: 15000 });
