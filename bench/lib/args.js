@@ -11,8 +11,8 @@ const HELP = `Usage: node bench/run.js [options]        (npm run bench -- [optio
                        e.g. --only standin, --only altr, --only standin/losant,node-http
   --out NAME           write bench/results/NAME.md and NAME.json
                        (default: latest, or quick with --quick, or partial with --only)
-  --soak S             RSS-stability mode: standin only, a mix of the four requests for S seconds,
-                       RSS sampled every 10 s (writes bench/results/soak.{md,json} unless --out)
+  --soak S             memory-stability mode: standin only, a mix of the four requests for S seconds,
+                       RSS and the heap after a full GC sampled every 10 s (writes bench/results/soak.{md,json} unless --out)
   --soak-keep-state    in --soak, do not POST /__admin/reset after each sample (stored records then grow)
   --render FILE        re-render a saved results JSON (e.g. bench/results/latest.json) into FILE's .md,
                        quoting the latest soak result; measures nothing
