@@ -186,7 +186,7 @@ function goals(agg, rat, opts, soak, extra = {}) {
       ? `from ${soak.file} (${soak.date}, ${soak.durationS} s): first ${dec(soak.firstMb)} MB, last ${dec(soak.lastMb)} MB, max ${dec(soak.maxMb)} MB, ` +
         `${soak.stable ? 'stable' : 'not stable'} in that run` +
         (soak.heap && Number.isFinite(soak.heap.firstMb)
-          ? `; heap after a full GC ${dec(soak.heap.firstMb)} → ${dec(soak.heap.lastMb)} MB (max ${dec(soak.heap.maxMb)}), ${soak.heap.stable ? 'no leak' : 'growing'}`
+          ? `; heap after a full GC ${dec(soak.heap.firstMb)} → ${dec(soak.heap.lastMb)} MB (max ${dec(soak.heap.maxMb)}), ${soak.heap.stable === null ? 'not enough samples' : soak.heap.stable ? 'no leak' : 'growing'}`
           : '') +
         (soak.durationS < 600 ? `; only ${soak.durationS} s of the 600 s the goal asks for, so not checked` : '')
       : 'run `npm run bench -- --soak 600`',

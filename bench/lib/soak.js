@@ -98,7 +98,7 @@ async function runSoak(opts, meta, logDir, log) {
     const heap = {
       firstMb: heapSamples.length ? heapSamples[0].heapMb : NaN,
       lastMb: heapSamples.length ? heapSamples[heapSamples.length - 1].heapMb : NaN,
-      maxMb: Math.max(...heapSamples.map((x) => x.heapMb)),
+      maxMb: heapSamples.length ? Math.max(...heapSamples.map((x) => x.heapMb)) : NaN,
       slopeMbPerMin: heapSlope,
       halfPeaksMb: heapPeaks,
       toleranceMb: heapTolerance,
@@ -176,11 +176,13 @@ async function runSoak(opts, meta, logDir, log) {
         (opts.soak < 600 ? ` (a ${opts.soak} s run; the goal asks for 600 s)` : '') +
         '.',
     );
-    L.push(
-      `Heap after a full GC: first ${dec(heap.firstMb)} MB, last ${dec(heap.lastMb)} MB, max ${dec(heap.maxMb)} MB, trend ${dec(heap.slopeMbPerMin, 2)} MB/min; ` +
-        (heap.halfPeaksMb ? `peak of the first half ${dec(heap.halfPeaksMb[0])} MB, of the second half ${dec(heap.halfPeaksMb[1])} MB; ` : '') +
-        `no leak (second-half peak − first-half peak ≤ ${dec(heap.toleranceMb)} MB, and trend × duration ≤ ${dec(heap.toleranceMb)} MB): **${verdict(heap.stable)}**.`,
-    );
+    if (!heapSamples.length) L.push('Heap after a full GC: not sampled (GET /__admin/health?gc=1 gave no memory figures).');
+    else
+      L.push(
+        `Heap after a full GC: first ${dec(heap.firstMb)} MB, last ${dec(heap.lastMb)} MB, max ${dec(heap.maxMb)} MB, trend ${dec(heap.slopeMbPerMin, 2)} MB/min; ` +
+          (heap.halfPeaksMb ? `peak of the first half ${dec(heap.halfPeaksMb[0])} MB, of the second half ${dec(heap.halfPeaksMb[1])} MB; ` : '') +
+          `no leak (second-half peak − first-half peak ≤ ${dec(heap.toleranceMb)} MB, and trend × duration ≤ ${dec(heap.toleranceMb)} MB): **${verdict(heap.stable)}**.`,
+      );
     L.push(
       `Journal entries at the end: ${summary.journalEntries ?? '?'} (capped at --journal-size, ${summary.journalCapacity ?? 1000}); ` +
         `most bytes held at a sample: ${dec(summary.journalMaxBytes / 1048576, 2)} MiB (budget --journal-bytes ${summary.journalBudgetBytes === null ? '?' : dec(summary.journalBudgetBytes / 1048576, 2)} MiB).`,
