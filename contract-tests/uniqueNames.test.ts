@@ -6,7 +6,8 @@ import { createApp } from '../src/server';
 // Scenario names come from the clock in base 36 (`ct_mx9ftbet36_0`), so a scenario that searches
 // names for a word can meet it inside its own prefix. Losant's are the scenarios that search by
 // substring ($contains, globs); they must pass whatever letters the prefix holds. Here the clock is
-// moved to an instant whose base-36 form holds `bet` for the whole run (36^3 ms, about 46 s).
+// moved to an instant whose base-36 form holds `bet` for the whole run (36^3 ms, about 46 s, longer
+// than jest's 30 s test timeout).
 
 /** The instant nearest now (within about 12 days) whose base-36 form ends in `<word>000`. */
 function clockWithWord(word: string, now: number): number {
@@ -17,7 +18,7 @@ function clockWithWord(word: string, now: number): number {
 }
 
 describe('Losant scenarios whose unique prefix contains a searched word', () => {
-  let restore: () => void;
+  let restore: (() => void) | undefined;
 
   beforeAll(() => {
     const realNow = Date.now.bind(Date);
@@ -25,7 +26,7 @@ describe('Losant scenarios whose unique prefix contains a searched word', () => 
     const spy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
     restore = () => spy.mockRestore();
   });
-  afterAll(() => restore());
+  afterAll(() => restore?.());
 
   it('every scenario still passes', async () => {
     expect(Date.now().toString(36)).toContain('bet');

@@ -96,7 +96,7 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
         [{ ...mine, pubTopics: 'x/1' }, [c]],
         [{ ...mine, commonName: { $endsWith: '-beta' } }, [b]],
         [{ ...mine, id: { $in: [a.id, c.id] } }, [a, c]],
-        // ' bet' with its space: the prefix is random base36 and may itself contain 'bet'
+        // ' bet' with its space: the prefix is the clock in base 36, which may hold 'bet' but never a space
         [{ $and: [mine, { name: { $contains: ' bet' } }], status: { $ne: 'inactive' } }, [b]],
       ];
       for (const [query, expected] of cases) {
