@@ -10,6 +10,7 @@ import { faultScenarios, negativeScenarios, schemaScenarios } from './negative';
 import { unmetNeed } from './needs';
 import { type Basis, BehaviourFailure, Expectations, type Scenario, type ScenarioContext } from './scenario';
 import { type ApiTarget, resolveTarget, type TargetSpec } from './target';
+import { uniqueName } from './uniqueName';
 import type { ContractVendor, ContractVendors } from './vendors';
 
 /**
@@ -125,7 +126,7 @@ async function runScenario(
     target: { standin: target.standin, bodyLimit: target.bodyLimit },
     client,
     creds: target.creds,
-    unique: (prefix = 'c') => `${prefix}_${Date.now().toString(36)}${index}_${counter++}`.slice(0, 24),
+    unique: (prefix = 'c') => uniqueName(prefix, Date.now(), index, counter++),
     fault: async (operationId: string) => {
       if (!target.admin) throw new SkipStep("needs standin's /__admin for fault injection");
       const res = await target.admin.send({

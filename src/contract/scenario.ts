@@ -38,7 +38,7 @@ export interface ScenarioContext<C = SomeCreds> {
   target: TargetFacts;
   client: ApiClient<C>;
   creds: C;
-  /** A value unique to this run and scenario, safe for names and aliases ([A-Za-z0-9_]). */
+  /** A value unique to this run and scenario, safe for names and aliases ([A-Za-z0-9_], no vowels after the prefix, at most 24 characters). */
   unique(prefix?: string): string;
   /** Makes the next call to `operationId` fail with the vendor's 5xx (standin targets only). */
   fault(operationId: string): Promise<void>;

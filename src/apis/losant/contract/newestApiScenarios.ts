@@ -96,7 +96,7 @@ export const newestApiScenarios: Scenario<LosantCredentials, LosantNeed>[] = [
         [{ ...mine, pubTopics: 'x/1' }, [c]],
         [{ ...mine, commonName: { $endsWith: '-beta' } }, [b]],
         [{ ...mine, id: { $in: [a.id, c.id] } }, [a, c]],
-        // ' bet' with its space: the prefix is the clock in base 36, which may hold 'bet' but never a space
+        // ' bet' with its space: a word the scenario wrote after the prefix, never part of the prefix
         [{ $and: [mine, { name: { $contains: ' bet' } }], status: { $ne: 'inactive' } }, [b]],
       ];
       for (const [query, expected] of cases) {
